@@ -1,0 +1,111 @@
+package icsim.engine;
+
+/**
+ * A service with a fixed number of places and a FIFO waiting list (beds, packages, care-home places).
+ * Keeps time-weighted occupancy and list length per period, and the waits of everyone served from the list.
+ * Who is served next, and whether a listed person is still waiting, is the caller's business.
+ */
+public final class CapacityService {
+    private final String name;
+    private final int capacity;
+    private final WaitingList list = new WaitingList();
+    private final TimeWeighted occupancy;
+    private final TimeWeighted waiting;
+    private final double[] starts;
+    private final double[] waitDaysServed;
+    private final double[] servedFromList;
+    private final Periods periods;
+    private int inUse;
+
+    public CapacityService(String name, int capacity, Periods periods) {
+        this.name = name;
+        this.capacity = capacity;
+        this.periods = periods;
+        this.occupancy = new TimeWeighted(periods);
+        this.waiting = new TimeWeighted(periods);
+        this.starts = new double[periods.count()];
+        this.waitDaysServed = new double[periods.count()];
+        this.servedFromList = new double[periods.count()];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int inUse() {
+        return inUse;
+    }
+
+    public boolean hasFreePlace() {
+        return inUse < capacity;
+    }
+
+    /** Number of live entries on the waiting list. */
+    public int waiting() {
+        return list.size();
+    }
+
+    public void occupy(double t) {
+        if (inUse >= capacity) {
+            throw new IllegalStateException(name + ": no free place");
+        }
+        inUse++;
+        occupancy.set(t, inUse);
+        starts[periods.of(t)]++;
+    }
+
+    public void release(double t) {
+        if (inUse <= 0) {
+            throw new IllegalStateException(name + ": release without occupant");
+        }
+        inUse--;
+        occupancy.set(t, inUse);
+    }
+
+    public void enqueue(double t, int person, int ticket) {
+        list.add(person, ticket);
+        waiting.set(t, list.size());
+    }
+
+    /** A listed person left without being served (died, need changed). */
+    public void leftList(double t) {
+        list.leftWithoutService();
+        waiting.set(t, list.size());
+    }
+
+    /** Removes the first live person from the list (or -1) and records how long they waited. */
+    public int pollWaiting(double t, WaitingList.Liveness liveness, double[] listedSince) {
+        int person = list.pollLive(liveness);
+        waiting.set(t, list.size());
+        if (person >= 0) {
+            int p = periods.of(t);
+            waitDaysServed[p] += t - listedSince[person];
+            servedFromList[p]++;
+        }
+        return person;
+    }
+
+    public double occupancyIntegral(double t, int period) {
+        return occupancy.integral(t, period);
+    }
+
+    public double waitingIntegral(double t, int period) {
+        return waiting.integral(t, period);
+    }
+
+    public double starts(int period) {
+        return starts[period];
+    }
+
+    public double waitDaysServed(int period) {
+        return waitDaysServed[period];
+    }
+
+    public double servedFromList(int period) {
+        return servedFromList[period];
+    }
+}

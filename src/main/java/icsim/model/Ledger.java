@@ -1,0 +1,97 @@
+package icsim.model;
+
+import icsim.engine.Periods;
+import icsim.output.ReplicationResult.LedgerLine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every cost the replication incurs, by period, perspective, category (hence sector) and payer
+ * (MODEL.md §4). The fund is the payer until a pooled budget holds it.
+ */
+public final class Ledger {
+    public static final int ECONOMIC = 0;
+    public static final int FINANCIAL = 1;
+    private static final String[] PERSPECTIVES = {"economic", "financial"};
+    private static final int PAYERS = Payer.values().length;
+
+    private final Periods periods;
+    private final double discountRate;
+    private final double[] cost; // [period][perspective][category][payer]
+
+    public Ledger(Periods periods, double discountRate) {
+        this.periods = periods;
+        this.discountRate = discountRate;
+        this.cost = new double[periods.count() * 2 * CostCategory.COUNT * PAYERS];
+    }
+
+    private int index(int period, int perspective, CostCategory category, Payer payer) {
+        return ((period * 2 + perspective) * CostCategory.COUNT + category.ordinal()) * PAYERS + payer.ordinal();
+    }
+
+    /** Posts the same amount under both perspectives. */
+    public void post(int period, CostCategory category, Payer payer, double amount) {
+        cost[index(period, ECONOMIC, category, payer)] += amount;
+        cost[index(period, FINANCIAL, category, payer)] += amount;
+    }
+
+    public void post(int period, int perspective, CostCategory category, Payer payer, double amount) {
+        cost[index(period, perspective, category, payer)] += amount;
+    }
+
+    /** Undiscounted total over the measured periods for one perspective, filtered by sector and/or payer. */
+    public double total(int perspective, Sector sector, Payer payer) {
+        double sum = 0;
+        for (int p = 1; p < periods.count(); p++) {
+            sum += periodTotal(p, perspective, sector, payer);
+        }
+        return sum;
+    }
+
+    public double periodTotal(int p, int perspective, Sector sector, Payer payer) {
+        double sum = 0;
+        for (CostCategory c : CostCategory.values()) {
+            if (sector != null && c.sector != sector) {
+                continue;
+            }
+            for (Payer y : Payer.values()) {
+                if (payer == null || payer == y) {
+                    sum += cost[index(p, perspective, c, y)];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Costs in measured year y are discounted by (1 + r)^-(y - 1): year 1 is the base year. */
+    public double discountFactor(int year) {
+        return Math.pow(1 + discountRate, -(year - 1));
+    }
+
+    public double discountedTotal(int perspective) {
+        double sum = 0;
+        for (int p = 1; p < periods.count(); p++) {
+            sum += periodTotal(p, perspective, null, null) * discountFactor(p);
+        }
+        return sum;
+    }
+
+    public List<LedgerLine> lines() {
+        List<LedgerLine> lines = new ArrayList<>();
+        for (int p = 1; p < periods.count(); p++) {
+            for (int s = 0; s < 2; s++) {
+                for (CostCategory c : CostCategory.values()) {
+                    for (Payer y : Payer.values()) {
+                        double v = cost[index(p, s, c, y)];
+                        if (v != 0) {
+                            lines.add(new LedgerLine(p, PERSPECTIVES[s], c.sector.label(), y.label(), y.label(),
+                                    c.label(), v, v * discountFactor(p)));
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+}

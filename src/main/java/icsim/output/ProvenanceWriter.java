@@ -1,0 +1,42 @@
+package icsim.output;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes run.json: pretty printed, '\n' line ends on every OS, fields in declaration order. */
+public final class ProvenanceWriter {
+
+    public static final String FILE = "run.json";
+
+    private static final ObjectWriter WRITER;
+
+    static {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n"); // default indenter uses the OS line separator
+        pp.indentObjectsWith(indenter);
+        pp.indentArraysWith(indenter);
+        WRITER = new ObjectMapper()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writer(pp);
+    }
+
+    private ProvenanceWriter() {
+    }
+
+    public static String toJson(Provenance p) throws IOException {
+        return WRITER.writeValueAsString(p) + "\n";
+    }
+
+    /** Writes dir/run.json and returns its path. */
+    public static Path write(Path dir, Provenance p) throws IOException {
+        Path file = dir.resolve(FILE);
+        Csv.write(file, toJson(p));
+        return file;
+    }
+}

@@ -1,0 +1,247 @@
+package icsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * One scenario, exactly as the YAML gives it (snake_case keys map onto these components). Immutable and
+ * validated once by {@link ScenarioLoader}; model code reads nothing else. Rates are per year, durations in
+ * days, money in £ at {@code price_year}. Sources of the defaults live as comments in scenarios/*.yaml.
+ */
+public record Scenario(
+        String name,
+        String description,
+        @Bounds(min = 1990, max = 2100) int priceYear,
+        Run run,
+        Population population,
+        FrailtyProgression frailtyProgression,
+        Groups groups,
+        AgeBands ageBands,
+        PostCrisis postCrisis,
+        Seasonality seasonality,
+        Severity severity,
+        StepUp stepUp,
+        Ae ae,
+        Discharge discharge,
+        Deconditioning deconditioning,
+        Services services,
+        CommunityReferrals communityReferrals,
+        Costs costs,
+        Costing costing) {
+
+    public record Run(long seed,
+                      @Bounds(min = 1, max = 10000) int replications,
+                      @Bounds(min = 0, max = 50) double warmupYears,
+                      @Bounds(min = 0.1, max = 50) double years) {
+    }
+
+    public record Population(@Bounds(min = 100, max = 20_000_000) int size,
+                             boolean replaceDeaths,
+                             PopulationShares shares,
+                             FrailtyByAge initialFrailty,
+                             FrailtySplit entrantFrailty,
+                             @Bounds(min = 0, max = 1) double livesAlone,
+                             @Bounds(min = 0.05, max = 100) double riskShape) {
+    }
+
+    /** Shares of the registered population; must sum to 1. */
+    public record PopulationShares(@Bounds(min = 0, max = 1) double under65Well,
+                                   @Bounds(min = 0, max = 1) double under65Ltc,
+                                   @JsonProperty("age_65_74") @Bounds(min = 0, max = 1) double age65to74,
+                                   @JsonProperty("age_75_84") @Bounds(min = 0, max = 1) double age75to84,
+                                   @JsonProperty("age_85_plus") @Bounds(min = 0, max = 1) double age85plus) {
+    }
+
+    /** Shares of fit, mild, moderate and severe frailty (eFI categories); must sum to 1. */
+    public record FrailtySplit(@Bounds(min = 0, max = 1) double fit,
+                               @Bounds(min = 0, max = 1) double mild,
+                               @Bounds(min = 0, max = 1) double moderate,
+                               @Bounds(min = 0, max = 1) double severe) {
+        public double[] toArray() {
+            return new double[]{fit, mild, moderate, severe};
+        }
+    }
+
+    public record FrailtyByAge(@JsonProperty("age_65_74") FrailtySplit age65to74,
+                               @JsonProperty("age_75_84") FrailtySplit age75to84,
+                               @JsonProperty("age_85_plus") FrailtySplit age85plus) {
+    }
+
+    /** A non-negative number per 65+ age band. */
+    public record PerAgeBand(@JsonProperty("age_65_74") @Bounds(min = 0) double age65to74,
+                             @JsonProperty("age_75_84") @Bounds(min = 0) double age75to84,
+                             @JsonProperty("age_85_plus") @Bounds(min = 0) double age85plus) {
+        public double[] toArray() {
+            return new double[]{age65to74, age75to84, age85plus};
+        }
+    }
+
+    /** Transition rates per person-year between frailty states, by age band. */
+    public record FrailtyProgression(PerAgeBand fitToMild, PerAgeBand mildToModerate, PerAgeBand moderateToSevere) {
+    }
+
+    public record Groups(Group under65Well, Group under65Ltc, Group over65Fit, Group over65Mild,
+                         Group over65Moderate, Group over65Severe) {
+    }
+
+    public record Group(@Bounds(min = 0, max = 100) double crisisRate,
+                        @Bounds(min = 0, max = 1) double pAeGivenCrisis,
+                        @Bounds(min = 0, max = 1) double pAdmitGivenAe,
+                        @Bounds(min = 0, max = 0.99) double deathRate,
+                        @Bounds(min = 0, max = 1) double pDeathInHospital,
+                        @Bounds(min = 0, max = 0.99) double sameDayShare,
+                        @Bounds(min = 0.01, max = 365) double treatmentLosMean,
+                        @Bounds(min = 0, max = 365) double treatmentLosSd,
+                        @Bounds(min = 0, max = 100) double gpConsultations,
+                        @Bounds(min = 0, max = 500) double nurseContacts,
+                        FirstContact firstContact) {
+    }
+
+    /** Who a crisis reaches first; shares must sum to 1. */
+    public record FirstContact(@Bounds(min = 0, max = 1) double gp,
+                               @Bounds(min = 0, max = 1) double nhs111,
+                               @Bounds(min = 0, max = 1) double ambulance) {
+    }
+
+    public record AgeBands(@JsonProperty("age_65_74") AgeBandEffect age65to74,
+                           @JsonProperty("age_75_84") AgeBandEffect age75to84,
+                           @JsonProperty("age_85_plus") AgeBandEffect age85plus) {
+    }
+
+    /** Multipliers applied inside each frailty state for people in this age band. */
+    public record AgeBandEffect(@Bounds(min = 0, max = 20) double crisis,
+                                @Bounds(min = 0, max = 20) double death,
+                                @Bounds(min = 0.05, max = 20) double los) {
+    }
+
+    public record PostCrisis(@Bounds(min = 0, max = 3650) double days,
+                             @Bounds(min = 1, max = 50) double multiplier,
+                             @Bounds(min = 0, max = 3650) double mortalityDays,
+                             @Bounds(min = 1, max = 50) double mortalityMultiplier) {
+    }
+
+    public record Seasonality(@Bounds(min = 0, max = 0.9) double amplitude,
+                              @Bounds(min = 0, max = 365) double peakDay) {
+    }
+
+    /** Gaussian-copula correlation between crisis severity and length of stay. */
+    public record Severity(@Bounds(min = 0, max = 0.99) double losCorrelation) {
+    }
+
+    public record StepUp(@Bounds(min = 0, max = 1) double band,
+                         @Bounds(min = 0, max = 1) double substitutionShare,
+                         @Bounds(min = 0.1, max = 365) double losDays,
+                         @Bounds(min = 0, max = 1) double escalationProb,
+                         List<String> referralRoutes) {
+    }
+
+    public record Ae(@Bounds(min = 0, max = 48) double hoursToDecision) {
+    }
+
+    public record Discharge(@Bounds(min = 0, max = 1) double weekendFactor,
+                            @JsonProperty("need_mix_65plus") NeedMix needMix65plus,
+                            @JsonProperty("need_mix_under65") NeedMix needMixUnder65,
+                            SupportShift supportShift,
+                            DayRange assessmentDays,
+                            DayRange handoffDays,
+                            DayRange careHomeFundingDays,
+                            DayRange informationDelayDays,
+                            @Bounds(min = 0, max = 1) double reassessmentProb,
+                            @Bounds(min = 0, max = 365) double reassessmentDays,
+                            @Bounds(min = 0, max = 365) double packageHoldDays) {
+    }
+
+    /** Discharge needs drawn at medically-fit-for-discharge; shares must sum to 1. */
+    public record NeedMix(@Bounds(min = 0, max = 1) double home,
+                          @Bounds(min = 0, max = 1) double restart,
+                          @Bounds(min = 0, max = 1) double reablement,
+                          @Bounds(min = 0, max = 1) double newPackage,
+                          @Bounds(min = 0, max = 1) double stepDown,
+                          @Bounds(min = 0, max = 1) double careHome) {
+    }
+
+    /** Multipliers on the odds of needing support at discharge (all needs but home and restart). */
+    public record SupportShift(@Bounds(min = 0, max = 20) double livesAlone,
+                               @Bounds(min = 0, max = 20) double fit,
+                               @Bounds(min = 0, max = 20) double mild,
+                               @Bounds(min = 0, max = 20) double moderate,
+                               @Bounds(min = 0, max = 20) double severe) {
+    }
+
+    /** A uniform duration between min and max days. */
+    public record DayRange(@Bounds(min = 0, max = 3650) double min, @Bounds(min = 0, max = 3650) double max) {
+        public double at(double u) {
+            return min + (max - min) * u;
+        }
+
+        public double mean() {
+            return (min + max) / 2;
+        }
+    }
+
+    public record Deconditioning(@Bounds(min = 0, max = 1) double perDay) {
+    }
+
+    public record Services(Capacity acuteBeds, Capacity stepUp, IcBeds icBeds, Reablement reablement,
+                           HomeCare homeCare, CareHomes careHomes) {
+    }
+
+    /** Capacity = max(minimum_unit, round(per_100k x population / 100,000)). */
+    public record Capacity(@Bounds(min = 0, max = 100_000) double per100k,
+                           @Bounds(min = 0, max = 1_000_000) int minimumUnit,
+                           @Bounds(min = 0, max = 1) double initialOccupancy) {
+        public int places(int population) {
+            return (int) Math.max(minimumUnit, Math.round(per100k * population / 100_000.0));
+        }
+    }
+
+    public record IcBeds(Capacity capacity, DayRange stepDownDays, NeedMix afterStepDown) {
+    }
+
+    public record Reablement(Capacity capacity,
+                             @Bounds(min = 1, max = 365) double meanDays,
+                             @Bounds(min = 0, max = 1) double conversionToPackage) {
+    }
+
+    public record HomeCare(Capacity capacity,
+                           @Bounds(min = 0, max = 168) double hoursPerWeek,
+                           @Bounds(min = 1, max = 1000) double meanWeeks) {
+    }
+
+    public record CareHomes(Capacity capacity,
+                            @Bounds(min = 0, max = 1) double nursingShare,
+                            @Bounds(min = 0, max = 1) double selfFunderShare,
+                            @Bounds(min = 0, max = 20) double crisisMultiplier,
+                            @Bounds(min = 0, max = 50) double deathMultiplier) {
+    }
+
+    /** Referrals to social care that do not come from hospital, per 100,000 population per year. */
+    public record CommunityReferrals(@Bounds(min = 0, max = 100_000) double reablement,
+                                     @Bounds(min = 0, max = 100_000) double newPackage,
+                                     @Bounds(min = 0, max = 100_000) double careHome,
+                                     FrailtySplit frailtyWeights) {
+    }
+
+    /** Economic unit costs, £ at the scenario's price year. */
+    public record Costs(@Bounds(min = 0) double admission,
+                        @Bounds(min = 0) double acuteBedDay,
+                        @Bounds(min = 0) double aeAttendance,
+                        @Bounds(min = 0) double stepUpDay,
+                        @Bounds(min = 0) double icBedDay,
+                        @Bounds(min = 0) double reablementEpisode,
+                        @Bounds(min = 0) double homeCareHour,
+                        @Bounds(min = 0) double careHomeWeekResidential,
+                        @Bounds(min = 0) double careHomeWeekNursing,
+                        @Bounds(min = 0) double nursingCareContributionWeek,
+                        @Bounds(min = 0) double gpConsultation,
+                        @Bounds(min = 0) double communityNurseContact,
+                        @Bounds(min = 0) double nhs111Call,
+                        @Bounds(min = 0) double ambulanceSeeAndTreat) {
+    }
+
+    public record Costing(@Bounds(min = 0, max = 0.5) double discountRate,
+                          @Bounds(min = 0) double financialBedFixedPerDay,
+                          @Bounds(min = 0) double financialBedVariablePerDay) {
+    }
+}

@@ -1,0 +1,42 @@
+package icsim.output;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ConsoleTableTest {
+
+    @Test
+    void humanNumbers() {
+        assertEquals("1235", ConsoleTable.human(1234.56));
+        assertEquals("12.3", ConsoleTable.human(12.345));
+        assertEquals("1.235", ConsoleTable.human(1.23456));
+        assertEquals("0.000", ConsoleTable.human(-0.0001));
+        assertEquals("n/a", ConsoleTable.human(Double.NaN));
+    }
+
+    @Test
+    void fixedWidthTable() {
+        String t = ConsoleTable.render(List.of(
+                new ConsoleTable.Row("Deaths", new Estimate(12, 2, 10.5, 13.5, 10)),
+                new ConsoleTable.Row("Cost (£)", new Estimate(1234.4, 10, 1200, 1268.9, 10)),
+                new ConsoleTable.Row("Rate", new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0))));
+        assertEquals("""
+                metric    mean       95% CI   n
+                -------------------------------
+                Deaths    12.0  10.5 – 13.5  10
+                Cost (£)  1234  1200 – 1269  10
+                Rate       n/a          n/a   0
+                """, t);
+    }
+
+    @Test
+    void labelsFromSummary() {
+        String t = ConsoleTable.render(Fixtures.summary(), Map.of("deaths", "Deaths (people)"));
+        assertEquals("Deaths (people)", t.lines().skip(2).findFirst().orElseThrow().substring(0, 15));
+        assertEquals(5, t.lines().count()); // header, rule, 3 metrics
+    }
+}
