@@ -23,8 +23,21 @@ public final class Rates {
     final double[][] frailtyPerDay = new double[3][3];
     /** Scenario-independent-in-form majorant of the crisis hazard per unit z (MODEL.md §6 thinning). */
     final double[] majorantPerDay = new double[Cohort.COUNT];
+    /** Background death hazard per day of care-home residents, replacing their group's (MODEL.md §2). */
+    final double[] residentDeathPerDay = new double[Cohort.COUNT];
+
+    private static final int GAMMA_TABLE = 1 << 14;
+    /** Quantiles of the gamma(k, mean 1) risk multiplier on a fine grid; inverting per person is too slow. */
+    private final double[] gammaQuantiles = new double[GAMMA_TABLE + 1];
+    private final double riskShape;
 
     public Rates(Scenario s) {
+        riskShape = s.population().riskShape();
+        for (int i = 1; i < GAMMA_TABLE; i++) {
+            gammaQuantiles[i] = gammaQuantile((double) i / GAMMA_TABLE);
+        }
+        gammaQuantiles[0] = 0;
+        gammaQuantiles[GAMMA_TABLE] = gammaQuantile(1 - 0.25 / GAMMA_TABLE);
         Scenario.Groups g = s.groups();
         groups = new Group[]{g.under65Well(), g.under65Ltc(), g.over65Fit(), g.over65Mild(), g.over65Moderate(),
                 g.over65Severe()};
@@ -56,7 +69,9 @@ public final class Rates {
         for (int c = 0; c < Cohort.COUNT; c++) {
             double top = Cohort.isOver65(c) ? maxOver65 * maxAgeCrisis * careHome : crisisPerDay[c];
             majorantPerDay[c] = top * season * post;
-            backgroundDeathPerDay[c] = backgroundDeathHazard(s, groups[c]) / YEAR;
+            backgroundDeathPerDay[c] = backgroundDeathHazard(s, groups[c], groups[c].deathRate(), 1) / YEAR;
+            residentDeathPerDay[c] = backgroundDeathHazard(s, groups[c], s.services().careHomes().deathRate(),
+                    s.services().careHomes().crisisMultiplier()) / YEAR;
         }
     }
 
@@ -65,15 +80,31 @@ public final class Rates {
      * all-cause hazard -ln(1 - q). f is the expected share of time inside a post-crisis mortality window for a
      * person with gamma(k) risk: 1 - E[exp(-z c T)] = 1 - (1 + c T / k)^-k.
      */
-    static double backgroundDeathHazard(Scenario s, Group g) {
-        double target = -Math.log(1 - g.deathRate());
+    static double backgroundDeathHazard(Scenario s, Group g, double deathRate, double crisisMultiplier) {
+        double target = -Math.log(1 - deathRate);
         double k = s.population().riskShape();
         double windowYears = s.postCrisis().mortalityDays() / YEAR;
-        double f = 1 - Math.pow(1 + g.crisisRate() * windowYears / k, -k);
-        double admissions = g.crisisRate() * g.pAeGivenCrisis() * g.pAdmitGivenAe();
+        double crisisRate = g.crisisRate() * crisisMultiplier;
+        double f = 1 - Math.pow(1 + crisisRate * windowYears / k, -k);
+        double admissions = crisisRate * g.pAeGivenCrisis() * g.pAdmitGivenAe();
         double inHospital = admissions * g.pDeathInHospital();
         double h = (target - inHospital) / (1 + (s.postCrisis().mortalityMultiplier() - 1) * f);
         return Math.max(h, 0.05 * target);
+    }
+
+    private double gammaQuantile(double u) {
+        return umontreal.ssj.probdist.GammaDist.inverseF(riskShape, riskShape, 12, u);
+    }
+
+    /** The persistent risk multiplier z for a uniform u: gamma with shape k and mean 1 (MODEL.md §2). */
+    double riskMultiplier(double u) {
+        double x = u * GAMMA_TABLE;
+        int i = (int) x;
+        if (i >= GAMMA_TABLE - 1) {
+            return gammaQuantile(u); // the far tail, exactly
+        }
+        double w = x - i;
+        return gammaQuantiles[i] * (1 - w) + gammaQuantiles[i + 1] * w;
     }
 
     public Group group(int cohort) {

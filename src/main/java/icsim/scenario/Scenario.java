@@ -188,7 +188,7 @@ public record Scenario(
     }
 
     /** Capacity = max(minimum_unit, round(per_100k x population / 100,000)). */
-    public record Capacity(@Bounds(min = 0, max = 100_000) double per100k,
+    public record Capacity(@JsonProperty("per_100k") @Bounds(min = 0, max = 100_000) double per100k,
                            @Bounds(min = 0, max = 1_000_000) int minimumUnit,
                            @Bounds(min = 0, max = 1) double initialOccupancy) {
         public int places(int population) {
@@ -213,7 +213,7 @@ public record Scenario(
                             @Bounds(min = 0, max = 1) double nursingShare,
                             @Bounds(min = 0, max = 1) double selfFunderShare,
                             @Bounds(min = 0, max = 20) double crisisMultiplier,
-                            @Bounds(min = 0, max = 50) double deathMultiplier) {
+                            @Bounds(min = 0, max = 0.99) double deathRate) {
     }
 
     /** Referrals to social care that do not come from hospital, per 100,000 population per year. */

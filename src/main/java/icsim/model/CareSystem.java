@@ -1,0 +1,643 @@
+package icsim.model;
+
+import icsim.engine.BinaryHeapEventList;
+import icsim.engine.CapacityService;
+import icsim.engine.IndexedMinHeap;
+import icsim.engine.KeyedRandom;
+import icsim.engine.Periods;
+import icsim.engine.TimeWeighted;
+import icsim.output.EventRecord;
+import icsim.scenario.Scenario;
+import icsim.scenario.Scenario.Group;
+import org.apache.commons.math3.special.Erf;
+import umontreal.ssj.probdist.NormalDist;
+import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.Simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One replication of the whole care system: the population's health processes and the crisis pathway
+ * through primary, community, acute and social care (MODEL.md §2-4). Build it, call {@link #run()}, read
+ * the result. Day 0 is Monday 1 January of the warm-up year.
+ */
+public final class CareSystem {
+    static final byte WAIT_NONE = 0;
+    static final byte WAIT_ACUTE_BED = 1;
+    static final byte WAIT_REABLEMENT = 2;
+    static final byte WAIT_PACKAGE = 3;
+    static final byte WAIT_IC_BED = 4;
+    static final byte WAIT_CARE_HOME = 5;
+    private static final byte TREATMENT = -1;
+    private static final double NO_TIME = Double.POSITIVE_INFINITY;
+
+    final Scenario scenario;
+    final Rates rates;
+    final KeyedRandom random;
+    final Periods periods;
+    final int replication;
+    final Population pop;
+    final Simulator sim = new Simulator();
+    final IndexedMinHeap healthHeap;
+    private final HealthClock healthClock = new HealthClock();
+    final Ledger ledger;
+
+    final CapacityService acuteBeds;
+    final CapacityService stepUp;
+    final CapacityService icBeds;
+    final CapacityService reablement;
+    final CapacityService homeCare;
+    final CapacityService careHomes;
+    final List<CapacityService> services;
+
+    // tallies[tally][cohort][period]
+    final double[][][] tallies = new double[Tally.COUNT][Cohort.COUNT][];
+    final double[][] delayedByReason = new double[DelayReason.COUNT][];
+    final double[] overnightLos85Sum;
+    final double[] overnightLos85Count;
+    final double[] aeAttendances65Admitted;
+    final TimeWeighted[] alive = new TimeWeighted[Cohort.COUNT];
+    final TimeWeighted[] atHome = new TimeWeighted[Cohort.COUNT];
+    /** Census of the 65+ age bands at the end of each period (people, by band). */
+    final double[][] ageBandCensus;
+    final TimeWeighted[] careHomeByType = new TimeWeighted[4]; // residential LA, residential self, nursing LA, nursing self
+    final double[] acuteDaysAbove92;
+    final double[] acuteDaysAbove95;
+    final double[] acuteDaysFull;
+    final double[] daysCounted;
+    final double[] top1pctShare;
+    final DoubleList measuredLos = new DoubleList();
+    final double[][] dailyOccupancy;
+    final double[][] dailyWaiting;
+    long events;
+    private final Group[] groups;
+
+    final Pathway pathway;
+    final PopulationSetup setup;
+    private final EventSink eventSink;
+    private final int eventSampleSize;
+
+    /** Receives person-level events for the event log (only for sampled people). */
+    public interface EventSink {
+        void accept(EventRecord record);
+    }
+
+    public CareSystem(Scenario scenario, Rates rates, int replication, long streamOffset,
+                      EventSink eventSink, int eventSampleSize) {
+        this.scenario = scenario;
+        this.rates = rates;
+        this.replication = replication;
+        this.random = new KeyedRandom(scenario.run().seed(), replication, streamOffset);
+        int years = (int) Math.round(scenario.run().years());
+        this.periods = new Periods(scenario.run().warmupYears() * Periods.YEAR, Math.max(1, years));
+        this.eventSink = eventSink;
+        this.eventSampleSize = eventSampleSize;
+        int n = scenario.population().size();
+        this.pop = new Population(n);
+        this.healthHeap = new IndexedMinHeap(n);
+        this.ledger = new Ledger(periods, scenario.costing().discountRate());
+        this.groups = rates.groups;
+        Scenario.Services s = scenario.services();
+        acuteBeds = new CapacityService("acute_beds", s.acuteBeds().places(n), periods);
+        stepUp = new CapacityService("step_up", s.stepUp().places(n), periods);
+        icBeds = new CapacityService("ic_beds", s.icBeds().capacity().places(n), periods);
+        reablement = new CapacityService("reablement", s.reablement().capacity().places(n), periods);
+        homeCare = new CapacityService("home_care", s.homeCare().capacity().places(n), periods);
+        careHomes = new CapacityService("care_homes", s.careHomes().capacity().places(n), periods);
+        services = List.of(acuteBeds, stepUp, icBeds, reablement, homeCare, careHomes);
+        int np = periods.count();
+        for (int t = 0; t < Tally.COUNT; t++) {
+            for (int c = 0; c < Cohort.COUNT; c++) {
+                tallies[t][c] = new double[np];
+            }
+        }
+        for (int r = 0; r < DelayReason.COUNT; r++) {
+            delayedByReason[r] = new double[np];
+        }
+        for (int c = 0; c < Cohort.COUNT; c++) {
+            alive[c] = new TimeWeighted(periods);
+            atHome[c] = new TimeWeighted(periods);
+        }
+        ageBandCensus = new double[np][4];
+        for (int i = 0; i < 4; i++) {
+            careHomeByType[i] = new TimeWeighted(periods);
+        }
+        overnightLos85Sum = new double[np];
+        overnightLos85Count = new double[np];
+        aeAttendances65Admitted = new double[np];
+        acuteDaysAbove92 = new double[np];
+        acuteDaysAbove95 = new double[np];
+        acuteDaysFull = new double[np];
+        daysCounted = new double[np];
+        top1pctShare = new double[np];
+        int measuredDays = (int) Math.round(periods.measuredYears() * Periods.YEAR);
+        dailyOccupancy = new double[services.size()][measuredDays];
+        dailyWaiting = new double[services.size()][measuredDays];
+        pathway = new Pathway(this);
+        setup = new PopulationSetup(this);
+    }
+
+    // ------------------------------------------------------------------------------------------ run
+
+    /** Runs warm-up and measured years and returns the replication's numbers. */
+    public icsim.output.ReplicationResult run() {
+        sim.init(new BinaryHeapEventList());
+        setup.initialise();
+        clockArmed = true;
+        healthClock.reschedule();
+        new DayTick().schedule(0);
+        double firstClose = periods.warmupDays() > 0 ? periods.warmupDays() : Periods.YEAR;
+        if (firstClose < periods.endDay() - 1e-9) {
+            new PeriodEnd().schedule(firstClose);
+        }
+        for (int stream = 0; stream < 3; stream++) {
+            scheduleReferral(stream, 0, 0);
+        }
+        new EndOfRun().schedule(periods.endDay());
+        sim.start();
+        return new Metrics(this).result();
+    }
+
+    double now() {
+        return sim.time();
+    }
+
+    int period() {
+        return periods.of(sim.time());
+    }
+
+    void tally(Tally t, int cohort, double amount) {
+        tallies[t.ordinal()][cohort][period()] += amount;
+    }
+
+    long key(int p) {
+        return KeyedRandom.personKey(p, pop.generation[p]);
+    }
+
+    double u(int p, int purpose, long index) {
+        return random.uniform(key(p), purpose, index);
+    }
+
+    // ------------------------------------------------------------------------------- health processes
+
+    /** One SSJ event standing for the earliest pending health event of the whole population. */
+    private final class HealthClock extends Event {
+        HealthClock() {
+            super(CareSystem.this.sim);
+            setRa(-1);
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            inHealthEvent = true;
+            onHealthEvent(healthHeap.minId(), sim.time());
+            inHealthEvent = false;
+            reschedule();
+        }
+
+        boolean isScheduled() {
+            return getRa() >= 0;
+        }
+
+        void reschedule() {
+            if (isScheduled()) {
+                cancel();
+            }
+            double next = healthHeap.minTime();
+            if (next < NO_TIME) {
+                schedule(Math.max(0, next - sim.time()));
+            }
+        }
+    }
+
+    private boolean clockArmed;
+    private boolean inHealthEvent;
+
+    /** Puts p's next health event into the heap; keeps the clock on the earliest. */
+    void refreshHealth(int p, double t) {
+        double next = Math.min(Math.min(pop.deathTime[p], pop.frailtyTime[p]),
+                Math.min(pop.nextCandidate[p], pop.recomputeTime[p]));
+        healthHeap.set(p, next);
+        if (clockArmed && !inHealthEvent && (!healthClock.isScheduled() || next < healthClock.time())) {
+            healthClock.reschedule();
+        }
+    }
+
+    private void onHealthEvent(int p, double t) {
+        accountHazards(p, t);
+        if (t >= pop.deathTime[p]) {
+            die(p, t);
+            return;
+        }
+        if (t >= pop.frailtyTime[p]) {
+            progressFrailty(p, t);
+        } else if (t >= pop.nextCandidate[p]) {
+            crisisCandidate(p, t);
+        }
+        updateHazards(p, t);
+    }
+
+    /** Uses up the Exp(1) budgets at the hazards in force since the last accounting. */
+    void accountHazards(int p, double t) {
+        double dt = t - pop.hazardSince[p];
+        if (dt > 0) {
+            pop.deathBudget[p] = Math.max(0, pop.deathBudget[p] - pop.deathHazard[p] * dt);
+            pop.frailtyBudget[p] = Math.max(0, pop.frailtyBudget[p] - pop.frailtyHazard[p] * dt);
+        }
+        pop.hazardSince[p] = t;
+    }
+
+    /** Recomputes p's hazards as they stand at t and the times they next fire or change. */
+    void updateHazards(int p, double t) {
+        int c = pop.cohort[p];
+        boolean old = Cohort.isOver65(c);
+        int band = old ? Rates.ageBand(pop.age(p, t)) : 1;
+        double h = pop.has(p, Population.RESIDENT) ? rates.residentDeathPerDay[c]
+                : rates.backgroundDeathPerDay[c] * (old ? rates.ageDeath[band] : 1);
+        double recompute = NO_TIME;
+        if (t < pop.mortalityUntil[p]) {
+            h *= scenario.postCrisis().mortalityMultiplier();
+            recompute = pop.mortalityUntil[p];
+        }
+        double hf = 0;
+        if (old) {
+            int f = pop.frailty(p);
+            hf = f < 3 ? rates.frailtyPerDay[f][band] : 0;
+            if (band < 2) {
+                double nextBandAge = band == 0 ? 75 : 85;
+                recompute = Math.min(recompute, t + (nextBandAge - pop.age(p, t)) * Rates.YEAR);
+            }
+        }
+        pop.deathHazard[p] = h;
+        pop.frailtyHazard[p] = hf;
+        pop.deathTime[p] = h > 0 ? t + pop.deathBudget[p] / h : NO_TIME;
+        pop.frailtyTime[p] = hf > 0 ? t + pop.frailtyBudget[p] / hf : NO_TIME;
+        pop.recomputeTime[p] = recompute;
+        refreshHealth(p, t);
+    }
+
+    private void progressFrailty(int p, double t) {
+        int before = pop.cohort[p];
+        moveCohort(p, t, before + 1);
+        int j = ++pop.frailtyTransitions[p];
+        pop.frailtyBudget[p] = random.exponential(key(p), Purpose.FRAILTY_BUDGET, j);
+        log(p, t, "frailty_change", Place.label(pop.place[p]), Cohort.values()[before + 1].label());
+    }
+
+    void moveCohort(int p, double t, int to) {
+        int from = pop.cohort[p];
+        alive[from].add(t, -1);
+        alive[to].add(t, 1);
+        if (isAtHome(p)) {
+            atHome[from].add(t, -1);
+            atHome[to].add(t, 1);
+        }
+        pop.cohort[p] = (byte) to;
+    }
+
+    boolean isAtHome(int p) {
+        byte place = pop.place[p];
+        return place == Place.HOME || place == Place.STEP_UP;
+    }
+
+    /** Changes where p is, keeping the at-home counters right. */
+    void moveTo(int p, double t, byte place) {
+        boolean wasHome = isAtHome(p);
+        pop.place[p] = place;
+        boolean isHome = isAtHome(p);
+        if (wasHome != isHome) {
+            atHome[pop.cohort[p]].add(t, isHome ? 1 : -1);
+        }
+    }
+
+    double majorant(int p) {
+        return pop.z[p] * rates.majorantPerDay[pop.cohort[p]];
+    }
+
+    /** Draws candidate k's time from the scenario-independent majorant (thinning, MODEL.md §6). */
+    void scheduleCandidate(int p, double from) {
+        double lambda = majorant(p);
+        int k = pop.candidateIndex[p];
+        pop.nextCandidate[p] = lambda > 0 ? from + random.exponential(key(p), Purpose.CANDIDATE_GAP, k) / lambda : NO_TIME;
+    }
+
+    double crisisHazard(int p, double t) {
+        int c = pop.cohort[p];
+        double h = pop.z[p] * rates.crisisPerDay[c];
+        if (Cohort.isOver65(c)) {
+            h *= rates.ageCrisis[Rates.ageBand(pop.age(p, t))];
+        }
+        if (pop.has(p, Population.RESIDENT)) {
+            h *= scenario.services().careHomes().crisisMultiplier();
+        }
+        Scenario.Seasonality s = scenario.seasonality();
+        h *= 1 + s.amplitude() * Math.cos(2 * Math.PI * ((t % Periods.YEAR) - s.peakDay()) / Periods.YEAR);
+        if (t < pop.postCrisisUntil[p]) {
+            h *= scenario.postCrisis().multiplier();
+        }
+        return h;
+    }
+
+    private void crisisCandidate(int p, double t) {
+        int k = pop.candidateIndex[p];
+        double accept = random.uniform(key(p), Purpose.CANDIDATE_ACCEPT, k);
+        boolean crisis = accept * majorant(p) < crisisHazard(p, t);
+        pop.candidateIndex[p] = k + 1;
+        scheduleCandidate(p, t);
+        byte place = pop.place[p];
+        if (crisis && place != Place.AE && place != Place.ACUTE_BED && place != Place.IC_BED && place != Place.STEP_UP) {
+            pathway.crisis(p, t, k);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- death
+
+    void die(int p, double t) {
+        int c = pop.cohort[p];
+        byte place = pop.place[p];
+        boolean inHospital = place == Place.ACUTE_BED || place == Place.AE;
+        tally(Tally.DEATHS, c, 1);
+        if (inHospital) {
+            tally(Tally.DEATHS_IN_HOSPITAL, c, 1);
+        }
+        countDeathAfterAdmission(p, t);
+        log(p, t, "death", Place.label(place), inHospital ? "in_hospital" : "");
+        pathway.releaseEverything(p, t);
+        alive[c].add(t, -1);
+        if (isAtHome(p)) {
+            atHome[c].add(t, -1);
+        }
+        pop.place[p] = Place.DEAD;
+        pop.stayStamp[p]++;
+        pop.packageStamp[p]++;
+        pop.reablementStamp[p]++;
+        if (scenario.population().replaceDeaths()) {
+            pop.generation[p]++;
+            setup.enter(p, t, c);
+        } else {
+            healthHeap.remove(p);
+            pop.deathTime[p] = NO_TIME;
+        }
+    }
+
+    /** Deaths within 365 days of a person's first admission in a period (MODEL.md §9). */
+    private void countDeathAfterAdmission(int p, double t) {
+        double[] admissions = {pop.firstAdmission[p], pop.previousFirstAdmission[p]};
+        byte[] cohorts = {pop.firstAdmissionCohort[p], pop.previousFirstAdmissionCohort[p]};
+        for (int i = 0; i < 2; i++) {
+            double a = admissions[i];
+            if (!Double.isNaN(a) && t - a <= Periods.YEAR && a + Periods.YEAR <= periods.endDay() && a >= periods.warmupDays()) {
+                tallies[Tally.DEATHS_WITHIN_1Y_OF_ADMISSION.ordinal()][cohorts[i]][periods.of(a)]++;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ services
+
+    /** A timed step of one person's episode; ignored if the episode it belongs to has ended. */
+    final class PersonEvent extends Event {
+        final int kind;
+        final int person;
+        final int stamp;
+
+        PersonEvent(int kind, int person, int stamp) {
+            super(CareSystem.this.sim);
+            this.kind = kind;
+            this.person = person;
+            this.stamp = stamp;
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            pathway.onPersonEvent(kind, person, stamp, sim.time());
+        }
+    }
+
+    void at(double time, int kind, int person, int stamp) {
+        new PersonEvent(kind, person, stamp).schedule(Math.max(0, time - sim.time()));
+    }
+
+    /** Daily census at midnight (KH03 convention) for the series and the occupancy thresholds. */
+    private final class DayTick extends Event {
+        DayTick() {
+            super(CareSystem.this.sim);
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            double t = sim.time();
+            int p = periods.of(t);
+            if (t >= periods.warmupDays() && t < periods.endDay()) {
+                int day = (int) Math.round(t - periods.warmupDays());
+                for (int s = 0; s < services.size(); s++) {
+                    dailyOccupancy[s][day] = services.get(s).inUse();
+                    dailyWaiting[s][day] = services.get(s).waiting();
+                }
+                double occ = acuteBeds.inUse() / (double) Math.max(1, acuteBeds.capacity());
+                daysCounted[p]++;
+                if (occ > 0.92) {
+                    acuteDaysAbove92[p]++;
+                }
+                if (occ > 0.95) {
+                    acuteDaysAbove95[p]++;
+                }
+                if (acuteBeds.inUse() >= acuteBeds.capacity()) {
+                    acuteDaysFull[p]++;
+                }
+            }
+            schedule(1);
+        }
+    }
+
+    int countInAe;
+
+    /** End of a period: routine activity costs and the concentration of acute cost. */
+    private final class PeriodEnd extends Event {
+        PeriodEnd() {
+            super(CareSystem.this.sim);
+        }
+
+        @Override
+        public void actions() {
+            double t = sim.time();
+            int p = periods.of(t - 1e-9);
+            closePeriod(p, t);
+            if (t + Periods.YEAR < periods.endDay() - 1e-9) {
+                schedule(Periods.YEAR);
+            }
+        }
+    }
+
+    private void closePeriod(int p, double t) {
+        Scenario.Costs costs = scenario.costs();
+        for (int c = 0; c < Cohort.COUNT; c++) {
+            double personYears = alive[c].integral(t, p) / Periods.YEAR;
+            double gp = personYears * groups[c].gpConsultations();
+            double nurse = personYears * groups[c].nurseContacts();
+            tallies[Tally.GP_CONTACTS.ordinal()][c][p] += gp;
+            ledger.post(p, CostCategory.GP_CONSULTATION, Payer.NHS, gp * costs.gpConsultation());
+            ledger.post(p, CostCategory.COMMUNITY_NURSE_CONTACT, Payer.NHS, nurse * costs.communityNurseContact());
+            tallies[Tally.PERSON_DAYS.ordinal()][c][p] = alive[c].integral(t, p);
+            tallies[Tally.PERSON_DAYS_AT_HOME.ordinal()][c][p] = atHome[c].integral(t, p);
+        }
+        Scenario.Costing costing = scenario.costing();
+        double bedDays = acuteBeds.occupancyIntegral(t, p);
+        ledger.post(p, Ledger.ECONOMIC, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costs.acuteBedDay());
+        ledger.post(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costing.financialBedVariablePerDay());
+        double days = p == 0 ? periods.warmupDays() : Periods.YEAR;
+        ledger.post(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_FIXED, Payer.NHS,
+                acuteBeds.capacity() * days * costing.financialBedFixedPerDay());
+        ledger.post(p, CostCategory.STEP_UP_DAY, Payer.NHS, stepUp.occupancyIntegral(t, p) * costs.stepUpDay());
+        ledger.post(p, CostCategory.IC_BED_DAY, Payer.LOCAL_AUTHORITY, icBeds.occupancyIntegral(t, p) * costs.icBedDay());
+        double packageWeeks = homeCare.occupancyIntegral(t, p) / 7;
+        ledger.post(p, CostCategory.HOME_CARE_HOURS, Payer.LOCAL_AUTHORITY,
+                packageWeeks * scenario.services().homeCare().hoursPerWeek() * costs.homeCareHour());
+        double[] weeks = new double[4];
+        for (int i = 0; i < 4; i++) {
+            weeks[i] = careHomeByType[i].integral(t, p) / 7;
+        }
+        ledger.post(p, CostCategory.CARE_HOME_RESIDENTIAL, Payer.LOCAL_AUTHORITY, weeks[0] * costs.careHomeWeekResidential());
+        ledger.post(p, CostCategory.CARE_HOME_RESIDENTIAL, Payer.SELF_FUNDER, weeks[1] * costs.careHomeWeekResidential());
+        double fnc = costs.nursingCareContributionWeek();
+        ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.LOCAL_AUTHORITY, weeks[2] * (costs.careHomeWeekNursing() - fnc));
+        ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.SELF_FUNDER, weeks[3] * (costs.careHomeWeekNursing() - fnc));
+        ledger.post(p, CostCategory.NURSING_CARE_CONTRIBUTION, Payer.NHS, (weeks[2] + weeks[3]) * fnc);
+        top1pctShare[p] = topShare(pop.acuteCost, 0.01);
+        for (int i = 0; i < pop.size; i++) {
+            if (pop.place[i] != Place.DEAD) {
+                ageBandCensus[p][pop.over65(i) ? 1 + Rates.ageBand(pop.age(i, t)) : 0]++;
+            }
+        }
+        java.util.Arrays.fill(pop.acuteCost, 0f);
+        for (int i = 0; i < pop.size; i++) {
+            if (!Double.isNaN(pop.firstAdmission[i])) {
+                pop.previousFirstAdmission[i] = pop.firstAdmission[i];
+                pop.previousFirstAdmissionCohort[i] = pop.firstAdmissionCohort[i];
+                pop.firstAdmission[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** Share of the total held by the top fraction of values. */
+    static double topShare(float[] values, double fraction) {
+        float[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int top = Math.max(1, (int) Math.round(sorted.length * fraction));
+        double total = 0;
+        double topSum = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            total += sorted[i];
+            if (i >= sorted.length - top) {
+                topSum += sorted[i];
+            }
+        }
+        return total > 0 ? topSum / total : Double.NaN;
+    }
+
+    private final class EndOfRun extends Event {
+        EndOfRun() {
+            super(CareSystem.this.sim);
+            setPriority(2); // after anything else at the same instant
+        }
+
+        @Override
+        public void actions() {
+            double t = sim.time();
+            pathway.closeOpenStays(t);
+            closePeriod(periods.measuredYears(), t);
+            sim.stop();
+        }
+    }
+
+    // ---------------------------------------------------------------------------- community referrals
+
+    static final int REFERRAL_REABLEMENT = 0;
+    static final int REFERRAL_PACKAGE = 1;
+    static final int REFERRAL_CARE_HOME = 2;
+
+    private final class ReferralArrival extends Event {
+        final int stream;
+        final long index;
+
+        ReferralArrival(int stream, long index) {
+            super(CareSystem.this.sim);
+            this.stream = stream;
+            this.index = index;
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            pathway.communityReferral(stream, index, sim.time());
+            scheduleReferral(stream, index + 1, sim.time());
+        }
+    }
+
+    private void scheduleReferral(int stream, long index, double from) {
+        Scenario.CommunityReferrals r = scenario.communityReferrals();
+        double per100k = stream == REFERRAL_REABLEMENT ? r.reablement() : stream == REFERRAL_PACKAGE ? r.newPackage() : r.careHome();
+        double perDay = per100k * pop.size / 100_000.0 / Periods.YEAR;
+        if (perDay <= 0) {
+            return;
+        }
+        double gap = random.exponential(Purpose.SYSTEM_KEY - stream, Purpose.ARRIVAL_GAP, index) / perDay;
+        if (from + gap < periods.endDay()) {
+            new ReferralArrival(stream, index).schedule(from + gap - sim.time());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------- logging
+
+    boolean logged(int p) {
+        return eventSink != null && (eventSampleSize < 0 || p < eventSampleSize) && now() >= periods.warmupDays();
+    }
+
+    void log(int p, double t, String event, String place, String reason) {
+        if (!logged(p)) {
+            return;
+        }
+        long person = (long) pop.generation[p] * pop.size + p;
+        double age = pop.over65(p) ? pop.age(p, t) : Double.NaN;
+        eventSink.accept(new EventRecord(t - periods.warmupDays(), replication, person,
+                Cohort.values()[pop.cohort[p]].label(), age, event, place, reason));
+    }
+
+    // ------------------------------------------------------------------------------------ numerics
+
+    static double normalQuantile(double u) {
+        return NormalDist.inverseF01(u);
+    }
+
+    static double normalCdf(double x) {
+        return 0.5 * Erf.erfc(-x / Math.sqrt(2));
+    }
+
+    /** Growable list of doubles (lengths of stay) without boxing. */
+    static final class DoubleList {
+        double[] values = new double[1024];
+        int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        double[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+
+    List<String> serviceNames() {
+        List<String> names = new ArrayList<>();
+        for (CapacityService s : services) {
+            names.add(s.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,843 @@
+package icsim.model;
+
+import icsim.engine.CapacityService;
+import icsim.engine.Periods;
+import icsim.engine.WaitingList;
+import icsim.scenario.Scenario;
+import icsim.scenario.Scenario.Group;
+import icsim.scenario.Scenario.NeedMix;
+
+/**
+ * The crisis pathway of MODEL.md §3: first contact, step-up, A&E, the acute stay, the discharge process
+ * with its delayed-transfer reasons, deconditioning, and the community and social-care services after it.
+ * The skeleton is fixed; scenarios change branch probabilities, delays and capacities.
+ */
+final class Pathway {
+    static final int BED_REQUEST = 1;
+    static final int MFFD = 2;
+    static final int STEP_DONE = 3;
+    static final int LEAVE = 4;
+    static final int HOSPITAL_DEATH = 5;
+    static final int STEP_UP_END = 6;
+    static final int STEP_DOWN_END = 7;
+    static final int REABLEMENT_END = 8;
+    static final int PACKAGE_END = 9;
+    static final int PACKAGE_HOLD_EXPIRY = 10;
+    private static final byte TREATMENT = -1;
+    private static final String[] CONTACTS = {"gp", "nhs111", "ambulance"};
+
+    private final CareSystem sys;
+    private final Population pop;
+    private final Scenario sc;
+    private final Group[] groups;
+    private final Periods periods;
+    private final WaitingList.Liveness[] liveness = new WaitingList.Liveness[6];
+    private final boolean[] referralRoute = new boolean[3];
+
+    Pathway(CareSystem sys) {
+        this.sys = sys;
+        this.pop = sys.pop;
+        this.sc = sys.scenario;
+        this.groups = sys.rates.groups;
+        this.periods = sys.periods;
+        for (byte code = 1; code < 6; code++) {
+            final byte c = code;
+            liveness[code] = (person, ticket) -> pop.waitingFor[person] == c && pop.ticket[person] == ticket;
+        }
+        for (int i = 0; i < CONTACTS.length; i++) {
+            referralRoute[i] = sc.stepUp().referralRoutes().contains(CONTACTS[i]);
+        }
+    }
+
+    private double u(int p, int purpose, long index) {
+        return sys.u(p, purpose, index);
+    }
+
+    private void tally(Tally t, int cohort, double amount) {
+        sys.tally(t, cohort, amount);
+    }
+
+    private void cost(CostCategory category, Payer payer, double amount) {
+        sys.ledger.post(sys.period(), category, payer, amount);
+    }
+
+    // ------------------------------------------------------------------------------------- crisis
+
+    /** A crisis for p (MODEL.md §3 steps 1-4); k is its candidate number, which keys all its draws. */
+    void crisis(int p, double t, int k) {
+        int c = pop.cohort[p];
+        Group g = groups[c];
+        tally(Tally.CRISES, c, 1);
+        pop.postCrisisUntil[p] = t + sc.postCrisis().days();
+        pop.mortalityUntil[p] = t + sc.postCrisis().mortalityDays();
+        double severity = u(p, Purpose.SEVERITY, k);
+        int contact = firstContact(g, u(p, Purpose.CONTACT, k));
+        chargeFirstContact(p, c, contact);
+        double aeBoundary = 1 - g.pAeGivenCrisis();
+        double admitBoundary = 1 - g.pAeGivenCrisis() * g.pAdmitGivenAe();
+        if (severity < aeBoundary) {
+            tally(Tally.RESOLVED_AT_FIRST_CONTACT, c, 1);
+            sys.log(p, t, "crisis", "home", "resolved_" + CONTACTS[contact]);
+            return;
+        }
+        sys.log(p, t, "crisis", Place.label(pop.place[p]), CONTACTS[contact]);
+        boolean admissionBound = severity >= admitBoundary;
+        Scenario.StepUp stepUp = sc.stepUp();
+        double bandLow = Math.max(aeBoundary, admitBoundary - stepUp.band() * (1 - stepUp.substitutionShare()));
+        double bandHigh = admitBoundary + stepUp.band() * stepUp.substitutionShare();
+        if (referralRoute[contact] && severity >= bandLow && severity < bandHigh && !pop.has(p, Population.RESIDENT)) {
+            if (sys.stepUp.hasFreePlace()) {
+                startStepUp(p, t, k, admissionBound);
+                return;
+            }
+            tally(Tally.STEP_UP_REFUSED_FULL, c, 1);
+        }
+        attendAe(p, t, k, admissionBound);
+    }
+
+    private static int firstContact(Group g, double u) {
+        Scenario.FirstContact f = g.firstContact();
+        return u < f.gp() ? 0 : u < f.gp() + f.nhs111() ? 1 : 2;
+    }
+
+    private void chargeFirstContact(int p, int c, int contact) {
+        Scenario.Costs costs = sc.costs();
+        switch (contact) {
+            case 0 -> {
+                tally(Tally.GP_CONTACTS, c, 1);
+                cost(CostCategory.GP_CONSULTATION, Payer.NHS, costs.gpConsultation());
+            }
+            case 1 -> {
+                tally(Tally.NHS111_CALLS, c, 1);
+                cost(CostCategory.NHS111_CALL, Payer.NHS, costs.nhs111Call());
+            }
+            default -> {
+                tally(Tally.AMBULANCE_CALLS, c, 1);
+                cost(CostCategory.AMBULANCE, Payer.NHS, costs.ambulanceSeeAndTreat());
+                pop.acuteCost[p] += (float) costs.ambulanceSeeAndTreat();
+            }
+        }
+    }
+
+    private void attendAe(int p, double t, int k, boolean admit) {
+        int c = pop.cohort[p];
+        tally(Tally.AE_ATTENDANCES, c, 1);
+        cost(CostCategory.AE_ATTENDANCE, Payer.NHS, sc.costs().aeAttendance());
+        pop.acuteCost[p] += (float) sc.costs().aeAttendance();
+        if (!admit) {
+            sys.log(p, t, "ae_attendance", "ae", "sent_home");
+            return;
+        }
+        tally(Tally.AE_ADMITTED, c, 1);
+        sys.log(p, t, "ae_attendance", "ae", "admitted");
+        beginEpisode(p, t, k);
+        sys.moveTo(p, t, Place.AE);
+        sys.countInAe++;
+        sys.at(t + sc.ae().hoursToDecision() / 24.0, BED_REQUEST, p, pop.stayStamp[p]);
+    }
+
+    private void beginEpisode(int p, double t, int k) {
+        leaveList(p, t);
+        pop.stayStamp[p]++;
+        pop.stayCrisis[p] = k;
+        pop.stayCohort[p] = pop.cohort[p];
+        pop.crisisTime[p] = t;
+    }
+
+    // ------------------------------------------------------------------------------------ step-up
+
+    void startStepUp(int p, double t, int k, boolean substitutes) {
+        int c = pop.cohort[p];
+        sys.stepUp.occupy(t);
+        beginEpisode(p, t, k);
+        sys.moveTo(p, t, Place.STEP_UP);
+        tally(Tally.STEP_UPS, c, 1);
+        if (substitutes) {
+            tally(Tally.STEP_UP_SUBSTITUTIONS, c, 1);
+        }
+        double days = sc.stepUp().losDays() * -Math.log(u(p, Purpose.STEP_UP_DAYS, k));
+        sys.at(t + days, STEP_UP_END, p, pop.stayStamp[p]);
+        sys.log(p, t, "step_up_start", "step_up", substitutes ? "instead_of_admission" : "");
+    }
+
+    private void endStepUp(int p, double t) {
+        int k = pop.stayCrisis[p];
+        sys.stepUp.release(t);
+        sys.moveTo(p, t, pop.has(p, Population.RESIDENT) ? Place.CARE_HOME : Place.HOME);
+        if (u(p, Purpose.STEP_UP_ESCALATION, k) < sc.stepUp().escalationProb()) {
+            tally(Tally.STEP_UP_ESCALATIONS, pop.cohort[p], 1);
+            tally(Tally.DIRECT_ADMISSIONS, pop.cohort[p], 1);
+            sys.log(p, t, "step_up_end", "step_up", "escalated_to_admission");
+            pop.stayStamp[p]++;
+            sys.moveTo(p, t, Place.AE);
+            sys.countInAe++;
+            requestBed(p, t);
+        } else {
+            sys.log(p, t, "step_up_end", "step_up", "home");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- acute stay
+
+    private void requestBed(int p, double t) {
+        pop.listedSince[p] = t;
+        if (sys.acuteBeds.hasFreePlace() && sys.acuteBeds.waiting() == 0) {
+            startStay(p, t, 1.0);
+        } else {
+            enqueue(sys.acuteBeds, CareSystem.WAIT_ACUTE_BED, p, t);
+            sys.log(p, t, "boarding", "ae", "no_bed");
+        }
+    }
+
+    /** p takes an acute bed. residualFraction < 1 only for patients already in hospital at day 0. */
+    void startStay(int p, double t, double residualFraction) {
+        int c = pop.stayCohort[p];
+        int k = pop.stayCrisis[p];
+        sys.acuteBeds.occupy(t); // first: what follows may free and refill other places
+        if (pop.place[p] == Place.AE) {
+            sys.countInAe--;
+            tally(Tally.BOARDING_HOURS, c, (t - pop.listedSince[p]) * 24);
+        }
+        if (pop.has(p, Population.IN_REABLEMENT)) {
+            endReablement(p, t, false);
+        }
+        sys.moveTo(p, t, Place.ACUTE_BED);
+        pop.bedTime[p] = t;
+        pop.phase[p] = TREATMENT;
+        pop.set(p, Population.ESCALATED, false);
+        pop.set(p, Population.PACKAGE_LOST, false);
+        tally(Tally.ADMISSIONS, c, 1);
+        if (t - pop.lastDischarge[p] <= 30) {
+            tally(Tally.READMISSIONS_30D, c, 1);
+        }
+        if (Double.isNaN(pop.firstAdmission[p])) {
+            pop.firstAdmission[p] = t;
+            pop.firstAdmissionCohort[p] = (byte) c;
+            if (t >= periods.warmupDays() && t + Periods.YEAR <= periods.endDay()) {
+                tally(Tally.FIRST_ADMISSIONS_FOLLOWED, c, 1);
+            }
+        }
+        cost(CostCategory.ADMISSION, Payer.NHS, sc.costs().admission());
+        pop.acuteCost[p] += (float) sc.costs().admission();
+
+        Group g = groups[c];
+        double severity = u(p, Purpose.SEVERITY, k);
+        double admitShare = g.pAeGivenCrisis() * g.pAdmitGivenAe();
+        double position = residualFraction < 1 ? severity : (severity - (1 - admitShare)) / Math.max(admitShare, 1e-9);
+        double rho = sc.severity().losCorrelation();
+        double x = rho * CareSystem.normalQuantile(clamp(position))
+                + Math.sqrt(1 - rho * rho) * CareSystem.normalQuantile(u(p, Purpose.LOS_NOISE, k));
+        double v = clamp(CareSystem.normalCdf(x));
+        double sameDay = g.sameDayShare();
+        double los;
+        boolean overnight = v >= sameDay;
+        if (!overnight) {
+            tally(Tally.SAME_DAY_ADMISSIONS, c, 1);
+            los = 0.25 + 0.5 * v / sameDay;
+        } else {
+            double mult = Cohort.isOver65(c) ? sys.rates.ageLos[Rates.ageBand(pop.age(p, t))] : 1;
+            double mean = Math.max(0.05, g.treatmentLosMean() * mult - 1);
+            double sd = g.treatmentLosSd() * mult;
+            double sigma2 = Math.log(1 + sd * sd / (mean * mean));
+            double mu = Math.log(mean) - sigma2 / 2;
+            double q = clamp((v - sameDay) / (1 - sameDay));
+            los = 1 + Math.exp(mu + Math.sqrt(sigma2) * CareSystem.normalQuantile(q));
+        }
+        los *= residualFraction;
+        int stamp = pop.stayStamp[p];
+        double pDeath = overnight ? g.pDeathInHospital() / (1 - sameDay) : 0;
+        if (u(p, Purpose.IN_HOSPITAL_DEATH, k) < pDeath) {
+            sys.at(t + u(p, Purpose.DEATH_POINT, k) * los, HOSPITAL_DEATH, p, stamp);
+        } else {
+            sys.at(t + los, MFFD, p, stamp);
+        }
+        if (pop.has(p, Population.HAS_PACKAGE)) {
+            sys.at(t + sc.discharge().packageHoldDays(), PACKAGE_HOLD_EXPIRY, p, stamp);
+        }
+        sys.log(p, t, "admission", "acute_bed", overnight ? "overnight" : "same_day");
+    }
+
+    private static double clamp(double u) {
+        return Math.min(1 - 1e-9, Math.max(1e-9, u));
+    }
+
+    // --------------------------------------------------------------------------- discharge process
+
+    private void mffd(int p, double t) {
+        if (t - pop.bedTime[p] < 1) {
+            pop.need[p] = (byte) (pop.has(p, Population.RESIDENT) ? Need.RETURN_TO_CARE_HOME : Need.HOME).ordinal();
+            leave(p, t);
+            return;
+        }
+        pop.mffdTime[p] = t;
+        Need need = pop.has(p, Population.RESIDENT) ? Need.RETURN_TO_CARE_HOME : drawNeed(p);
+        if (pop.has(p, Population.HAS_PACKAGE)) {
+            if (need == Need.HOME || need == Need.NEW_PACKAGE || need == Need.REABLEMENT) {
+                need = Need.RESTART;
+            }
+        } else if (need == Need.RESTART) {
+            need = pop.has(p, Population.PACKAGE_LOST) ? Need.NEW_PACKAGE : Need.HOME;
+        }
+        pop.need[p] = (byte) need.ordinal();
+        sys.log(p, t, "mffd", "acute_bed", need.name().toLowerCase(java.util.Locale.ROOT));
+        int k = pop.stayCrisis[p];
+        Scenario.Discharge d = sc.discharge();
+        if (need.isNewService()) {
+            setPhase(p, t, DelayReason.ASSESSMENT);
+            sys.at(t + d.assessmentDays().at(u(p, Purpose.ASSESSMENT_DAYS, k)), STEP_DONE, p, pop.stayStamp[p]);
+        } else if (need == Need.RESTART) {
+            setPhase(p, t, DelayReason.HANDOFF);
+            sys.at(t + d.informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k)), STEP_DONE, p, pop.stayStamp[p]);
+        } else {
+            readyToLeave(p, t);
+        }
+    }
+
+    /** Draws the discharge need from the mix, shifted toward support by living alone and frailty. */
+    private Need drawNeed(int p) {
+        int c = pop.stayCohort[p];
+        boolean old = Cohort.isOver65(c);
+        Scenario.Discharge d = sc.discharge();
+        double shift = 1;
+        if (old) {
+            Scenario.SupportShift s = d.supportShift();
+            shift = new double[]{s.fit(), s.mild(), s.moderate(), s.severe()}[c - Cohort.FIRST_OVER65];
+            if (pop.has(p, Population.LIVES_ALONE)) {
+                shift *= s.livesAlone();
+            }
+        }
+        return pickNeed(old ? d.needMix65plus() : d.needMixUnder65(), shift, u(p, Purpose.NEED, pop.stayCrisis[p]));
+    }
+
+    /** Picks from a need mix whose support shares are multiplied by shift (home absorbs the rest). */
+    static Need pickNeed(NeedMix m, double shift, double u) {
+        double[] shares = {0, m.restart(), m.reablement() * shift, m.newPackage() * shift, m.stepDown() * shift,
+                m.careHome() * shift};
+        double support = 0;
+        for (double s : shares) {
+            support += s;
+        }
+        if (support > 1) {
+            for (int i = 0; i < shares.length; i++) {
+                shares[i] /= support;
+            }
+        }
+        double acc = 0;
+        for (int i = shares.length - 1; i >= 1; i--) {
+            acc += shares[i];
+            if (u >= 1 - acc) {
+                return Need.values()[i];
+            }
+        }
+        return Need.HOME;
+    }
+
+    private void stepDone(int p, double t) {
+        byte phase = pop.phase[p];
+        Need need = Need.values()[pop.need[p]];
+        if (phase == DelayReason.ASSESSMENT.ordinal()) {
+            int k = pop.stayCrisis[p];
+            Scenario.Discharge d = sc.discharge();
+            double days = (need == Need.CARE_HOME ? d.careHomeFundingDays() : d.handoffDays()).at(u(p, Purpose.HANDOFF_DAYS, k))
+                    + d.informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k));
+            if (u(p, Purpose.REASSESSMENT, k) < d.reassessmentProb()) {
+                days += d.reassessmentDays();
+            }
+            setPhase(p, t, DelayReason.HANDOFF);
+            sys.at(t + days, STEP_DONE, p, pop.stayStamp[p]);
+        } else if (need == Need.RESTART) {
+            readyToLeave(p, t);
+        } else {
+            seekPlace(p, t);
+        }
+    }
+
+    /** p (in an acute bed) looks for a place in the service its need requires. */
+    private void seekPlace(int p, double t) {
+        Need need = Need.values()[pop.need[p]];
+        if (!need.isNewService()) {
+            readyToLeave(p, t);
+            return;
+        }
+        setPhase(p, t, waitReason(need));
+        CapacityService service = serviceFor(need);
+        if (service.hasFreePlace() && service.waiting() == 0) {
+            takePlace(p, t, service);
+        } else {
+            enqueue(service, waitCode(need), p, t);
+        }
+    }
+
+    /** Returns false if p's need escalated instead, so the place goes to the next person. */
+    private boolean takePlace(int p, double t, CapacityService service) {
+        if (deconditions(p, t)) {
+            seekPlace(p, t);
+            return false;
+        }
+        service.occupy(t);
+        readyToLeave(p, t);
+        return true;
+    }
+
+    /** MODEL.md §3 step 8: one uniform drawn at MFFD against 1 - (1 - d)^D, D = delayed days so far. */
+    private boolean deconditions(int p, double t) {
+        Need need = Need.values()[pop.need[p]];
+        if (pop.has(p, Population.ESCALATED) || need == Need.RETURN_TO_CARE_HOME || need == Need.CARE_HOME) {
+            return false;
+        }
+        double delayed = t - pop.mffdTime[p];
+        double chance = 1 - Math.pow(1 - sc.deconditioning().perDay(), delayed);
+        if (delayed <= 0 || u(p, Purpose.DECONDITION, pop.stayCrisis[p]) >= chance) {
+            return false;
+        }
+        pop.set(p, Population.ESCALATED, true);
+        Need escalated = need.escalated();
+        if (need == Need.RESTART && pop.has(p, Population.HAS_PACKAGE)) {
+            releasePackage(p, t);
+        }
+        pop.need[p] = (byte) escalated.ordinal();
+        tally(Tally.DECONDITIONED, pop.stayCohort[p], 1);
+        sys.log(p, t, "deconditioned", "acute_bed", escalated.name().toLowerCase(java.util.Locale.ROOT));
+        return true;
+    }
+
+    private void readyToLeave(int p, double t) {
+        Need need = Need.values()[pop.need[p]];
+        if (!need.isNewService() && deconditions(p, t)) {
+            seekPlace(p, t);
+            return;
+        }
+        int day = (int) Math.floor(t);
+        int weekday = day % 7;
+        if (weekday >= 5 && u(p, Purpose.WEEKEND, pop.stayCrisis[p]) >= sc.discharge().weekendFactor()) {
+            setPhase(p, t, DelayReason.WEEKEND_DISCHARGE);
+            sys.at(t + (7 - weekday), LEAVE, p, pop.stayStamp[p]);
+            return;
+        }
+        leave(p, t);
+    }
+
+    private void setPhase(int p, double t, DelayReason reason) {
+        accountPhase(p, t);
+        pop.phase[p] = (byte) reason.ordinal();
+        pop.phaseStart[p] = t;
+    }
+
+    /** Books the days since the phase began to its delayed-transfer reason. */
+    private void accountPhase(int p, double t) {
+        byte phase = pop.phase[p];
+        if (phase == TREATMENT) {
+            return;
+        }
+        double start = pop.phaseStart[p];
+        periods.addInterval(sys.delayedByReason[phase], start, t, 1);
+        periods.addInterval(sys.tallies[Tally.DELAYED_DAYS.ordinal()][pop.stayCohort[p]], start, t, 1);
+        pop.phaseStart[p] = t;
+    }
+
+    /** p leaves the acute bed for the destination its need names (a place there is already held). */
+    private void leave(int p, double t) {
+        endStay(p, t);
+        tally(Tally.DISCHARGES_ALIVE, pop.stayCohort[p], 1);
+        pop.lastDischarge[p] = t;
+        Need need = Need.values()[pop.need[p]];
+        switch (need) {
+            case HOME, RESTART -> sys.moveTo(p, t, Place.HOME);
+            case RETURN_TO_CARE_HOME -> sys.moveTo(p, t, Place.CARE_HOME);
+            case REABLEMENT -> {
+                sys.moveTo(p, t, Place.HOME);
+                startReablement(p, t);
+            }
+            case NEW_PACKAGE -> {
+                sys.moveTo(p, t, Place.HOME);
+                startPackage(p, t);
+            }
+            case STEP_DOWN -> startStepDown(p, t);
+            case CARE_HOME -> enterCareHome(p, t, Tally.CARE_HOME_FROM_HOSPITAL);
+        }
+        sys.log(p, t, "discharge", "acute_bed", need.name().toLowerCase(java.util.Locale.ROOT));
+        serve(sys.acuteBeds, t);
+    }
+
+    /** Closes the stay's books (bed days, LOS, delays) and frees the bed; does not move p. */
+    private void endStay(int p, double t) {
+        accountPhase(p, t);
+        int c = pop.stayCohort[p];
+        double bed = pop.bedTime[p];
+        double los = t - bed;
+        sys.acuteBeds.release(t);
+        periods.addInterval(sys.tallies[Tally.BED_DAYS.ordinal()][c], bed, t, 1);
+        tally(Tally.STAYS_ENDED, c, 1);
+        tally(Tally.LOS_SUM, c, los);
+        if (los >= 1) {
+            tally(Tally.OVERNIGHT_STAYS_ENDED, c, 1);
+            tally(Tally.OVERNIGHT_LOS_SUM, c, los);
+            if (Cohort.isOver65(c) && pop.age(p, t) >= 85) {
+                sys.overnightLos85Sum[sys.period()] += los;
+                sys.overnightLos85Count[sys.period()]++;
+            }
+        }
+        if (t >= periods.warmupDays()) {
+            sys.measuredLos.add(los);
+        }
+        pop.stayStamp[p]++;
+        pop.phase[p] = TREATMENT;
+    }
+
+    /** At the end of the run: book the delays and bed days of people still in hospital. */
+    void closeOpenStays(double t) {
+        for (int p = 0; p < pop.size; p++) {
+            if (pop.place[p] == Place.ACUTE_BED) {
+                accountPhase(p, t);
+                periods.addInterval(sys.tallies[Tally.BED_DAYS.ordinal()][pop.stayCohort[p]], pop.bedTime[p], t, 1);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ services after hospital
+
+    private CapacityService serviceFor(Need need) {
+        return switch (need) {
+            case REABLEMENT -> sys.reablement;
+            case NEW_PACKAGE -> sys.homeCare;
+            case STEP_DOWN -> sys.icBeds;
+            case CARE_HOME -> sys.careHomes;
+            default -> throw new IllegalArgumentException(need.name());
+        };
+    }
+
+    private static byte waitCode(Need need) {
+        return switch (need) {
+            case REABLEMENT -> CareSystem.WAIT_REABLEMENT;
+            case NEW_PACKAGE -> CareSystem.WAIT_PACKAGE;
+            case STEP_DOWN -> CareSystem.WAIT_IC_BED;
+            case CARE_HOME -> CareSystem.WAIT_CARE_HOME;
+            default -> throw new IllegalArgumentException(need.name());
+        };
+    }
+
+    private static DelayReason waitReason(Need need) {
+        return switch (need) {
+            case REABLEMENT -> DelayReason.AWAITING_REABLEMENT;
+            case NEW_PACKAGE -> DelayReason.AWAITING_PACKAGE;
+            case STEP_DOWN -> DelayReason.AWAITING_IC_BED;
+            case CARE_HOME -> DelayReason.AWAITING_CARE_HOME;
+            default -> throw new IllegalArgumentException(need.name());
+        };
+    }
+
+    private CapacityService serviceFor(byte waitCode) {
+        return switch (waitCode) {
+            case CareSystem.WAIT_ACUTE_BED -> sys.acuteBeds;
+            case CareSystem.WAIT_REABLEMENT -> sys.reablement;
+            case CareSystem.WAIT_PACKAGE -> sys.homeCare;
+            case CareSystem.WAIT_IC_BED -> sys.icBeds;
+            default -> sys.careHomes;
+        };
+    }
+
+    private void enqueue(CapacityService service, byte code, int p, double t) {
+        pop.waitingFor[p] = code;
+        pop.ticket[p]++;
+        pop.listedSince[p] = t;
+        service.enqueue(t, p, pop.ticket[p]);
+    }
+
+    private void leaveList(int p, double t) {
+        byte code = pop.waitingFor[p];
+        if (code != CareSystem.WAIT_NONE) {
+            serviceFor(code).leftList(t);
+            pop.waitingFor[p] = CareSystem.WAIT_NONE;
+            pop.ticket[p]++;
+        }
+    }
+
+    /** Gives free places to the people at the head of the service's list, first come first served. */
+    private void serve(CapacityService service, double t) {
+        byte code = service == sys.acuteBeds ? CareSystem.WAIT_ACUTE_BED
+                : service == sys.reablement ? CareSystem.WAIT_REABLEMENT
+                : service == sys.homeCare ? CareSystem.WAIT_PACKAGE
+                : service == sys.icBeds ? CareSystem.WAIT_IC_BED
+                : service == sys.careHomes ? CareSystem.WAIT_CARE_HOME : CareSystem.WAIT_NONE;
+        if (code == CareSystem.WAIT_NONE) {
+            return;
+        }
+        while (service.hasFreePlace()) {
+            int q = service.pollWaiting(t, liveness[code], pop.listedSince);
+            if (q < 0) {
+                return;
+            }
+            pop.waitingFor[q] = CareSystem.WAIT_NONE;
+            give(service, code, q, t);
+        }
+    }
+
+    private void give(CapacityService service, byte code, int q, double t) {
+        byte place = pop.place[q];
+        if (code == CareSystem.WAIT_ACUTE_BED) {
+            startStay(q, t, 1.0);
+        } else if (place == Place.ACUTE_BED) {
+            takePlace(q, t, service);
+        } else if (place == Place.IC_BED) {
+            service.occupy(t);
+            leaveStepDown(q, t);
+            enterCareHome(q, t, Tally.CARE_HOME_FROM_IC);
+        } else {
+            service.occupy(t);
+            startCommunityService(q, t, code);
+        }
+    }
+
+    private void startCommunityService(int p, double t, byte code) {
+        switch (code) {
+            case CareSystem.WAIT_REABLEMENT -> startReablement(p, t);
+            case CareSystem.WAIT_PACKAGE -> startPackage(p, t);
+            default -> enterCareHome(p, t, Tally.CARE_HOME_FROM_COMMUNITY);
+        }
+    }
+
+    /** p, at home, asks for a service: takes a free place or joins the list. */
+    private void requestFromHome(int p, double t, byte code) {
+        CapacityService service = serviceFor(code);
+        if (service.hasFreePlace() && service.waiting() == 0) {
+            service.occupy(t);
+            startCommunityService(p, t, code);
+        } else {
+            enqueue(service, code, p, t);
+            sys.log(p, t, "waiting", "home", service.name());
+        }
+    }
+
+    void startReablement(int p, double t) {
+        int n = ++pop.serviceCount[p];
+        pop.set(p, Population.IN_REABLEMENT, true);
+        pop.reablementStamp[p]++;
+        double days = sc.services().reablement().meanDays() * (0.5 + u(p, Purpose.REABLEMENT_DAYS, n));
+        sys.at(t + days, REABLEMENT_END, p, pop.reablementStamp[p]);
+        tally(Tally.REABLEMENT_STARTED, pop.cohort[p], 1);
+        cost(CostCategory.REABLEMENT_EPISODE, Payer.LOCAL_AUTHORITY, sc.costs().reablementEpisode());
+        sys.log(p, t, "reablement_start", Place.label(pop.place[p]), "");
+    }
+
+    private void endReablement(int p, double t, boolean completed) {
+        pop.set(p, Population.IN_REABLEMENT, false);
+        pop.reablementStamp[p]++;
+        sys.reablement.release(t);
+        serve(sys.reablement, t);
+        if (completed && !pop.has(p, Population.HAS_PACKAGE)
+                && u(p, Purpose.REABLEMENT_OUTCOME, pop.serviceCount[p]) < sc.services().reablement().conversionToPackage()) {
+            requestFromHome(p, t, CareSystem.WAIT_PACKAGE);
+        }
+    }
+
+    void startPackage(int p, double t) {
+        int n = ++pop.serviceCount[p];
+        pop.set(p, Population.HAS_PACKAGE, true);
+        pop.packageStamp[p]++;
+        double days = sc.services().homeCare().meanWeeks() * 7 * -Math.log(u(p, Purpose.PACKAGE_WEEKS, n));
+        sys.at(t + days, PACKAGE_END, p, pop.packageStamp[p]);
+        tally(Tally.PACKAGES_STARTED, pop.cohort[p], 1);
+        sys.log(p, t, "package_start", Place.label(pop.place[p]), "");
+    }
+
+    private void releasePackage(int p, double t) {
+        pop.set(p, Population.HAS_PACKAGE, false);
+        pop.packageStamp[p]++;
+        sys.homeCare.release(t);
+        serve(sys.homeCare, t);
+    }
+
+    void startStepDown(int p, double t) {
+        sys.moveTo(p, t, Place.IC_BED);
+        int k = pop.stayCrisis[p];
+        pop.stayStamp[p]++;
+        double days = sc.services().icBeds().stepDownDays().at(u(p, Purpose.STEP_DOWN_DAYS, k));
+        sys.at(t + days, STEP_DOWN_END, p, pop.stayStamp[p]);
+        tally(Tally.STEP_DOWN_STARTED, pop.cohort[p], 1);
+    }
+
+    private void endStepDown(int p, double t) {
+        Need next = pickNeed(sc.services().icBeds().afterStepDown(), 1, u(p, Purpose.STEP_DOWN_OUTCOME, pop.stayCrisis[p]));
+        if (next == Need.CARE_HOME) {
+            requestFromIc(p, t);
+            return;
+        }
+        leaveStepDown(p, t);
+        sys.moveTo(p, t, Place.HOME);
+        sys.log(p, t, "step_down_end", "ic_bed", next.name().toLowerCase(java.util.Locale.ROOT));
+        if (next == Need.REABLEMENT) {
+            requestFromHome(p, t, CareSystem.WAIT_REABLEMENT);
+        } else if (next == Need.NEW_PACKAGE && !pop.has(p, Population.HAS_PACKAGE)) {
+            requestFromHome(p, t, CareSystem.WAIT_PACKAGE);
+        }
+    }
+
+    private void requestFromIc(int p, double t) {
+        if (sys.careHomes.hasFreePlace() && sys.careHomes.waiting() == 0) {
+            sys.careHomes.occupy(t);
+            leaveStepDown(p, t);
+            enterCareHome(p, t, Tally.CARE_HOME_FROM_IC);
+        } else {
+            enqueue(sys.careHomes, CareSystem.WAIT_CARE_HOME, p, t);
+        }
+    }
+
+    private void leaveStepDown(int p, double t) {
+        pop.stayStamp[p]++;
+        sys.icBeds.release(t);
+        serve(sys.icBeds, t);
+    }
+
+    /** p moves into a care-home place already held for them; permanent (MODEL.md §3 step 9). */
+    void enterCareHome(int p, double t, Tally source) {
+        sys.accountHazards(p, t);
+        int n = ++pop.serviceCount[p];
+        Scenario.CareHomes ch = sc.services().careHomes();
+        pop.set(p, Population.RESIDENT, true);
+        pop.set(p, Population.NURSING, u(p, Purpose.CARE_HOME_NURSING, n) < ch.nursingShare());
+        pop.set(p, Population.SELF_FUNDER, u(p, Purpose.CARE_HOME_SELF_FUNDER, n) < ch.selfFunderShare());
+        sys.careHomeByType[careHomeType(p)].add(t, 1);
+        if (pop.has(p, Population.HAS_PACKAGE)) {
+            releasePackage(p, t);
+        }
+        if (pop.has(p, Population.IN_REABLEMENT)) {
+            endReablement(p, t, false);
+        }
+        sys.moveTo(p, t, Place.CARE_HOME);
+        tally(source, pop.cohort[p], 1);
+        sys.updateHazards(p, t);
+        sys.log(p, t, "care_home_admission", "care_home",
+                source == Tally.CARE_HOME_FROM_HOSPITAL ? "from_hospital" : source == Tally.CARE_HOME_FROM_IC ? "from_ic" : "from_community");
+    }
+
+    private int careHomeType(int p) {
+        return (pop.has(p, Population.NURSING) ? 2 : 0) + (pop.has(p, Population.SELF_FUNDER) ? 1 : 0);
+    }
+
+    // ---------------------------------------------------------------------------- community referrals
+
+    /** A referral from the community (MODEL.md §3 step 10): picks a 65+ person at home, weighted by frailty. */
+    void communityReferral(int stream, long index, double t) {
+        double[] weights = sc.communityReferrals().frailtyWeights().toArray();
+        double max = 0;
+        for (double w : weights) {
+            max = Math.max(max, w);
+        }
+        if (max <= 0) {
+            return;
+        }
+        long key = Purpose.SYSTEM_KEY - stream;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            long draw = index * 1000 + attempt;
+            int p = (int) (sys.random.uniform(key, Purpose.PICK_SLOT, draw) * pop.size);
+            if (!eligibleForReferral(p, stream)) {
+                continue;
+            }
+            if (sys.random.uniform(key, Purpose.PICK_ACCEPT, draw) * max >= weights[pop.frailty(p)]) {
+                continue;
+            }
+            byte code = stream == CareSystem.REFERRAL_REABLEMENT ? CareSystem.WAIT_REABLEMENT
+                    : stream == CareSystem.REFERRAL_PACKAGE ? CareSystem.WAIT_PACKAGE : CareSystem.WAIT_CARE_HOME;
+            sys.log(p, t, "community_referral", "home", serviceFor(code).name());
+            requestFromHome(p, t, code);
+            return;
+        }
+    }
+
+    private boolean eligibleForReferral(int p, int stream) {
+        if (!pop.over65(p) || pop.place[p] != Place.HOME || pop.waitingFor[p] != CareSystem.WAIT_NONE) {
+            return false;
+        }
+        return switch (stream) {
+            case CareSystem.REFERRAL_REABLEMENT -> !pop.has(p, Population.IN_REABLEMENT);
+            case CareSystem.REFERRAL_PACKAGE -> !pop.has(p, Population.HAS_PACKAGE);
+            default -> true;
+        };
+    }
+
+    // ----------------------------------------------------------------------------------- dispatch
+
+    void onPersonEvent(int kind, int p, int stamp, double t) {
+        switch (kind) {
+            case REABLEMENT_END -> {
+                if (stamp == pop.reablementStamp[p]) {
+                    endReablement(p, t, true);
+                }
+            }
+            case PACKAGE_END -> {
+                if (stamp == pop.packageStamp[p] && pop.has(p, Population.HAS_PACKAGE)) {
+                    releasePackage(p, t);
+                }
+            }
+            default -> {
+                if (stamp == pop.stayStamp[p]) {
+                    onStayEvent(kind, p, t);
+                }
+            }
+        }
+    }
+
+    private void onStayEvent(int kind, int p, double t) {
+        switch (kind) {
+            case BED_REQUEST -> requestBed(p, t);
+            case MFFD -> mffd(p, t);
+            case STEP_DONE -> stepDone(p, t);
+            case LEAVE -> leave(p, t);
+            case HOSPITAL_DEATH -> {
+                sys.accountHazards(p, t);
+                sys.die(p, t);
+            }
+            case STEP_UP_END -> endStepUp(p, t);
+            case STEP_DOWN_END -> endStepDown(p, t);
+            case PACKAGE_HOLD_EXPIRY -> {
+                if (pop.has(p, Population.HAS_PACKAGE) && pop.place[p] == Place.ACUTE_BED) {
+                    releasePackage(p, t);
+                    pop.set(p, Population.PACKAGE_LOST, true);
+                }
+            }
+            default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- death
+
+    /** Frees every place p holds or waits for (MODEL.md §3 step 11). */
+    void releaseEverything(int p, double t) {
+        leaveList(p, t);
+        switch (pop.place[p]) {
+            case Place.AE -> sys.countInAe--;
+            case Place.ACUTE_BED -> {
+                boolean placeHeld = pop.phase[p] == DelayReason.WEEKEND_DISCHARGE.ordinal()
+                        && Need.values()[pop.need[p]].isNewService();
+                endStay(p, t);
+                if (placeHeld) {
+                    CapacityService held = serviceFor(Need.values()[pop.need[p]]);
+                    held.release(t);
+                    serve(held, t);
+                }
+                serve(sys.acuteBeds, t);
+            }
+            case Place.STEP_UP -> sys.stepUp.release(t);
+            case Place.IC_BED -> {
+                sys.icBeds.release(t);
+                serve(sys.icBeds, t);
+            }
+            default -> {
+            }
+        }
+        if (pop.has(p, Population.RESIDENT)) {
+            sys.careHomeByType[careHomeType(p)].add(t, -1);
+            sys.careHomes.release(t);
+            serve(sys.careHomes, t);
+        }
+        if (pop.has(p, Population.IN_REABLEMENT)) {
+            pop.set(p, Population.IN_REABLEMENT, false);
+            sys.reablement.release(t);
+            serve(sys.reablement, t);
+        }
+        if (pop.has(p, Population.HAS_PACKAGE)) {
+            releasePackage(p, t);
+        }
+        pop.flags[p] = 0;
+    }
+}
