@@ -48,6 +48,7 @@ public final class Rates {
             ageDeath[i] = bands[i].death();
             ageLos[i] = bands[i].los();
         }
+        normaliseAgeDeath(s);
         Scenario.FrailtyProgression fp = s.frailtyProgression();
         double[][] perYear = {fp.fitToMild().toArray(), fp.mildToModerate().toArray(), fp.moderateToSevere().toArray()};
         for (int f = 0; f < 3; f++) {
@@ -69,7 +70,8 @@ public final class Rates {
         for (int c = 0; c < Cohort.COUNT; c++) {
             double top = Cohort.isOver65(c) ? maxOver65 * maxAgeCrisis * careHome : crisisPerDay[c];
             majorantPerDay[c] = top * season * post;
-            backgroundDeathPerDay[c] = backgroundDeathHazard(s, groups[c], groups[c].deathRate(), 1) / YEAR;
+            double communityRate = communityDeathRate(groups[c].deathRate(), residentShare(s, c), s.services().careHomes().deathRate());
+            backgroundDeathPerDay[c] = backgroundDeathHazard(s, groups[c], communityRate, 1) / YEAR;
             residentDeathPerDay[c] = backgroundDeathHazard(s, groups[c], s.services().careHomes().deathRate(),
                     s.services().careHomes().crisisMultiplier()) / YEAR;
         }
@@ -77,19 +79,103 @@ public final class Rates {
 
     /**
      * Annual background hazard h such that h x (1 + (M - 1) f) + admissions x p(in-hospital death) equals the
-     * all-cause hazard -ln(1 - q). f is the expected share of time inside a post-crisis mortality window for a
-     * person with gamma(k) risk: 1 - E[exp(-z c T)] = 1 - (1 + c T / k)^-k.
+     * all-cause hazard -ln(1 - q) (MODEL.md §2). For a person with crisis rate l = z c, windows of length T
+     * (crisis multiplier M_c) form an alternating renewal process: outside, crises come at rate l; a window
+     * lasts until no crisis comes for T at rate M_c l, i.e. (e^a - 1) / (M_c l) with a = M_c l T, and holds
+     * e^a crises. f and the crisis rate follow exactly; both are averaged over the gamma(k) risk z. (Crises
+     * discarded during stays are ignored; a mortality window of another length is scaled in proportion.)
      */
     static double backgroundDeathHazard(Scenario s, Group g, double deathRate, double crisisMultiplier) {
         double target = -Math.log(1 - deathRate);
         double k = s.population().riskShape();
-        double windowYears = s.postCrisis().mortalityDays() / YEAR;
-        double crisisRate = g.crisisRate() * crisisMultiplier;
-        double f = 1 - Math.pow(1 + crisisRate * windowYears / k, -k);
-        double admissions = crisisRate * g.pAeGivenCrisis() * g.pAdmitGivenAe();
+        Scenario.PostCrisis pc = s.postCrisis();
+        double window = pc.days() / YEAR;
+        double windowRatio = pc.days() > 0 ? Math.min(1, pc.mortalityDays() / pc.days()) : 0;
+        double base = g.crisisRate() * crisisMultiplier;
+        int points = 400;
+        double meanRate = 0;
+        double meanWindowShare = 0;
+        for (int i = 0; i < points; i++) {
+            double lambda = umontreal.ssj.probdist.GammaDist.inverseF(k, k, 8, (i + 0.5) / points) * base;
+            if (lambda <= 0) {
+                continue;
+            }
+            double inside = pc.multiplier() * lambda;
+            double a = Math.min(inside * window, 50);
+            double windowLength = window > 0 ? Math.expm1(a) / inside : 0;
+            double cycle = windowLength + 1 / lambda;
+            meanRate += Math.exp(a) / cycle / points;
+            meanWindowShare += windowRatio * windowLength / cycle / points;
+        }
+        double admissions = meanRate * g.pAeGivenCrisis() * g.pAdmitGivenAe();
         double inHospital = admissions * g.pDeathInHospital();
-        double h = (target - inHospital) / (1 + (s.postCrisis().mortalityMultiplier() - 1) * f);
+        double h = (target - inHospital) / (1 + (pc.mortalityMultiplier() - 1) * meanWindowShare);
         return Math.max(h, 0.05 * target);
+    }
+
+    /**
+     * The death rate of a group's members living at home, such that together with its care-home residents
+     * the group dies at its all-cause rate: the frailty groups' rates (Clegg 2016) cover both.
+     */
+    static double communityDeathRate(double groupRate, double residentShare, double residentRate) {
+        double total = -Math.log(1 - groupRate);
+        double resident = -Math.log(1 - residentRate);
+        double community = Math.max(0.1 * total, (total - residentShare * resident) / (1 - residentShare));
+        return 1 - Math.exp(-community);
+    }
+
+    /**
+     * Expected share of a 65+ frailty group living in care homes: the initial care-home places spread over the
+     * 65+ population by the community-referral frailty weights, as at day 0.
+     */
+    static double residentShare(Scenario s, int cohort) {
+        if (!Cohort.isOver65(cohort)) {
+            return 0;
+        }
+        Scenario.PopulationShares sh = s.population().shares();
+        double[] bandShare = {sh.age65to74(), sh.age75to84(), sh.age85plus()};
+        Scenario.FrailtyByAge fa = s.population().initialFrailty();
+        double[][] split = {fa.age65to74().toArray(), fa.age75to84().toArray(), fa.age85plus().toArray()};
+        double[] weights = s.communityReferrals().frailtyWeights().toArray();
+        double[] people = new double[4];
+        double weighted = 0;
+        for (int f = 0; f < 4; f++) {
+            for (int b = 0; b < 3; b++) {
+                people[f] += bandShare[b] * split[b][f] * s.population().size();
+            }
+            weighted += people[f] * weights[f];
+        }
+        int f = cohort - Cohort.FIRST_OVER65;
+        Scenario.Capacity ch = s.services().careHomes().capacity();
+        double residents = ch.initialOccupancy() * ch.places(s.population().size());
+        return weighted > 0 && people[f] > 0 ? Math.min(0.9, residents * people[f] * weights[f] / weighted / people[f]) : 0;
+    }
+
+    /**
+     * Age-band death multipliers are rescaled within each frailty state so that the state's mean multiplier,
+     * over the initial age mix of that state, is 1: frail people are older, and without this the frailty
+     * states' death rates (Clegg 2016, all ages 65+) would be exceeded.
+     */
+    final double[][] ageDeathByFrailty = new double[4][3];
+
+    private void normaliseAgeDeath(Scenario s) {
+        Scenario.PopulationShares sh = s.population().shares();
+        double[] bandShare = {sh.age65to74(), sh.age75to84(), sh.age85plus()};
+        Scenario.FrailtyByAge fa = s.population().initialFrailty();
+        double[][] split = {fa.age65to74().toArray(), fa.age75to84().toArray(), fa.age85plus().toArray()};
+        for (int f = 0; f < 4; f++) {
+            double weight = 0;
+            double mean = 0;
+            for (int b = 0; b < 3; b++) {
+                double w = bandShare[b] * split[b][f];
+                weight += w;
+                mean += w * ageDeath[b];
+            }
+            mean = weight > 0 ? mean / weight : 1;
+            for (int b = 0; b < 3; b++) {
+                ageDeathByFrailty[f][b] = mean > 0 ? ageDeath[b] / mean : 1;
+            }
+        }
     }
 
     private double gammaQuantile(double u) {

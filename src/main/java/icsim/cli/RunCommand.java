@@ -1,0 +1,210 @@
+package icsim.cli;
+
+import icsim.experiment.ReplicationRunner;
+import icsim.output.ConsoleTable;
+import icsim.output.CsvReports;
+import icsim.output.EventLogWriter;
+import icsim.output.EventRecord;
+import icsim.output.OutputDirectory;
+import icsim.output.OutputException;
+import icsim.output.Provenance;
+import icsim.output.ProvenanceWriter;
+import icsim.output.RunSummary;
+import icsim.scenario.Scenario;
+import icsim.scenario.ScenarioException;
+import icsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code icsim run SCENARIO}: R replications of one scenario, a table on the terminal, CSVs on disk. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scenario: replications in parallel, results with 95%% confidence intervals.",
+                "Writes summary.csv, replications.csv, by_year.csv, by_cohort.csv, timeseries.csv, ledger.csv,",
+                "scenario.yaml (the resolved scenario) and run.json (provenance) to OUT/NAME/."})
+public final class RunCommand implements Callable<Integer> {
+    /** The headline rows shown on the terminal, with their units; every metric is in summary.csv. */
+    static final Map<String, String> HEADLINE = headline();
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file, e.g. scenarios/fragmented.yaml.")
+    Path scenarioFile;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", defaultValue = "output", description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--name", description = "Run folder name (default: the scenario's name).")
+    String name;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Also write the person-level event log (CSV) to FILE.")
+    Path events;
+
+    @Option(names = "--events-sample", paramLabel = "N", description = "Log only N people per replication (default: everyone).")
+    Integer eventsSample;
+
+    @Option(names = "--all", description = "Print every metric, not just the headline ones.")
+    boolean all;
+
+    @Override
+    public Integer call() {
+        return common.guard(this::execute);
+    }
+
+    private int execute() throws Exception {
+        Scenario scenario = scenarioOptions.load(scenarioFile);
+        if (eventsSample != null && eventsSample < 0) {
+            throw new UserError("--events-sample: must be ≥ 0, got " + eventsSample);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UserError("--threads: must be ≥ 1, got " + threadCount);
+        }
+        String runName = name == null ? scenario.name() : name;
+        if (runName.isBlank() || runName.contains("/") || runName.contains("\\") || runName.startsWith(".")) {
+            throw new UserError("--name: '" + runName + "' is not a folder name (use letters, digits, - and _)");
+        }
+        PrintStream err = System.err;
+        try (OutputDirectory dir = OutputDirectory.prepare(out.resolve(runName));
+             EventFile eventFile = events == null ? null : EventFile.prepare(events)) {
+            long start = System.nanoTime();
+            if (!common.quiet) {
+                err.printf("icsim: %s, %,d people, %d replications of %.0f+%.0f years on %d threads%n", scenario.name(),
+                        scenario.population().size(), scenario.run().replications(), scenario.run().warmupYears(),
+                        scenario.run().years(), threadCount);
+            }
+            ReplicationRunner.EventLogRequest log = events == null ? null
+                    : new ReplicationRunner.EventLogRequest(eventsSample == null ? -1 : eventsSample);
+            ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, log, null);
+            double wall = (System.nanoTime() - start) / 1e9;
+            RunSummary summary = new RunSummary(outcome.results());
+            CsvReports.writeAll(dir.path(), summary);
+            Files.writeString(dir.path().resolve("scenario.yaml"), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
+            ProvenanceWriter.write(dir.path(), provenance(scenario, threadCount, wall));
+            if (eventFile != null) {
+                Map<Integer, List<EventRecord>> byReplication = new TreeMap<>();
+                for (int r = 0; r < outcome.events().size(); r++) {
+                    byReplication.put(r, outcome.events().get(r));
+                }
+                EventLogWriter.write(eventFile.temporary, byReplication);
+                eventFile.commit();
+            }
+            dir.commit();
+            if (!common.quiet) {
+                System.out.print(ConsoleTable.render(all ? ConsoleTable.rows(summary, HEADLINE) : headlineRows(summary)));
+                System.out.printf("%d replications in %.1f s. Outputs: %s%n", summary.replications(), wall, dir.target());
+            }
+            return 0;
+        }
+    }
+
+    private static List<ConsoleTable.Row> headlineRows(RunSummary summary) {
+        return HEADLINE.entrySet().stream()
+                .filter(e -> summary.overall().containsKey(e.getKey()))
+                .map(e -> new ConsoleTable.Row(e.getValue(), summary.overall(e.getKey())))
+                .toList();
+    }
+
+    private Provenance provenance(Scenario scenario, int threadCount, double wall) throws IOException {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("event_list", "binary heap (icsim.engine.BinaryHeapEventList) under SSJ Simulator");
+        extra.put("day_zero", "Monday 1 January of the warm-up year");
+        return new Provenance(Version.current(), Provenance.gitCommit(Path.of(".")), scenarioFile.toString(),
+                Provenance.sha256(scenarioFile), scenario.name(), scenario.run().seed(), scenario.run().replications(),
+                scenario.run().warmupYears(), scenario.run().years(), scenario.population().size(),
+                STREAMS, System.getProperty("java.version"), System.getProperty("java.vendor"),
+                Runtime.getRuntime().availableProcessors(), threadCount, wall, Instant.now().toString(), extra);
+    }
+
+    static final String STREAMS = "Counter-based common random numbers: every uniform is SplitMix64(seed, replication, "
+            + "person slot and generation, purpose, index); index = crisis-candidate number for crisis draws. "
+            + "Crises by thinning a per-person majorant; death and frailty by inverting the cumulative hazard "
+            + "against one Exp(1) per person and transition.";
+
+    private static Map<String, String> headline() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("emergency_admissions_per_1000", "Emergency admissions per 1,000 a year");
+        m.put("emergency_admissions_per_1000_65plus", "  per 1,000 aged 65+");
+        m.put("ae_attendances", "A&E attendances a year");
+        m.put("ae_admitted_share_65plus", "A&E attenders 65+ admitted (share)");
+        m.put("acute_bed_days", "Acute bed days a year");
+        m.put("delayed_transfer_bed_days", "  of which delayed transfer");
+        m.put("mffd_bed_share", "Share of bed days medically fit");
+        m.put("mean_los_days_overnight", "Mean stay, overnight (days)");
+        m.put("same_day_share", "Same-day admissions (share)");
+        m.put("acute_occupancy_mean", "Acute bed occupancy (mean)");
+        m.put("ae_boarding_hours_per_admission", "A&E boarding hours per admission");
+        m.put("readmission_30d_rate", "30-day readmission rate");
+        m.put("step_up_episodes", "Step-up episodes a year");
+        m.put("care_home_admissions", "Care-home admissions a year");
+        m.put("deaths_per_1000", "Deaths per 1,000 a year");
+        m.put("days_at_home_per_person_65plus", "Days at home per person 65+ a year");
+        m.put("total_cost", "Total cost a year (£, economic)");
+        m.put("cost_per_capita", "Cost per person a year (£)");
+        m.put("cost_nhs", "  NHS (£ a year)");
+        m.put("cost_local_authority", "  local authority (£ a year)");
+        m.put("cost_self_funder", "  self-funders (£ a year)");
+        return m;
+    }
+
+    /** The event log goes to a temporary file beside the target and is moved into place at the end. */
+    private static final class EventFile implements AutoCloseable {
+        final Path target;
+        final Path temporary;
+        private boolean committed;
+
+        private EventFile(Path target, Path temporary) {
+            this.target = target;
+            this.temporary = temporary;
+        }
+
+        static EventFile prepare(Path target) throws UserError {
+            Path abs = target.toAbsolutePath();
+            Path parent = abs.getParent();
+            if (Files.isDirectory(abs)) {
+                throw new UserError("--events: " + target + " is a folder (give a file name, e.g. events.csv)");
+            }
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new UserError("--events: folder " + parent + " does not exist (create it or choose another path)");
+            }
+            try {
+                return new EventFile(abs, Files.createTempFile(parent, "." + abs.getFileName(), ".tmp"));
+            } catch (IOException e) {
+                throw new UserError("--events: cannot write in " + parent + " (" + e.getMessage() + "; choose another path)");
+            }
+        }
+
+        void commit() throws IOException {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}

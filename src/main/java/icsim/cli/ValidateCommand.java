@@ -1,0 +1,43 @@
+package icsim.cli;
+
+import icsim.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code icsim validate SCENARIO...}: checks scenario files without running them. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check scenario files (keys, types, ranges, shares, extends) without running them.")
+public final class ValidateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario YAML files.")
+    List<Path> files;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        return common.guard(() -> {
+            for (Path file : files) {
+                Scenario s = scenarioOptions.load(file);
+                if (!common.quiet) {
+                    System.out.printf("ok: %s (%s: %,d people, %d replications of %s+%s years, seed %d)%n", file, s.name(),
+                            s.population().size(), s.run().replications(), trim(s.run().warmupYears()), trim(s.run().years()),
+                            s.run().seed());
+                }
+            }
+            return 0;
+        });
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
