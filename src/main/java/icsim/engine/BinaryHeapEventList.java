@@ -20,6 +20,10 @@ public final class BinaryHeapEventList implements EventList {
     private int size;
     private long insertions;
 
+    public int size() {
+        return size;
+    }
+
     @Override
     public boolean isEmpty() {
         return size == 0;

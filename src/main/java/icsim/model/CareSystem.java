@@ -218,7 +218,7 @@ public final class CareSystem {
     /** Puts p's next health event into the heap; keeps the clock on the earliest. */
     void refreshHealth(int p, double t) {
         double next = Math.min(Math.min(pop.deathTime[p], pop.frailtyTime[p]),
-                Math.min(pop.nextCandidate[p], pop.recomputeTime[p]));
+                Math.min(Math.min(pop.nextCandidate[p], pop.nextExtra[p]), pop.recomputeTime[p]));
         healthHeap.set(p, next);
         if (clockArmed && !inHealthEvent && (!healthClock.isScheduled() || next < healthClock.time())) {
             healthClock.reschedule();
@@ -231,12 +231,25 @@ public final class CareSystem {
             die(p, t);
             return;
         }
+        double majorantBefore = majorant(p);
         if (t >= pop.frailtyTime[p]) {
             progressFrailty(p, t);
         } else if (t >= pop.nextCandidate[p]) {
-            crisisCandidate(p, t);
+            crisisCandidate(p, t, false);
+        } else if (t >= pop.nextExtra[p]) {
+            crisisCandidate(p, t, true);
         }
         updateHazards(p, t);
+        if (majorant(p) != majorantBefore) {
+            // frailty or age band changed the rate: redraw the residual times (memoryless), with fresh indices
+            pop.candidateIndex[p]++;
+            scheduleCandidate(p, t);
+            if (pop.nextExtra[p] < NO_TIME) {
+                pop.extraIndex[p]++;
+                scheduleExtra(p, t);
+            }
+            refreshHealth(p, t);
+        }
     }
 
     /** Uses up the Exp(1) budgets at the hazards in force since the last accounting. */
@@ -254,6 +267,7 @@ public final class CareSystem {
         int c = pop.cohort[p];
         boolean old = Cohort.isOver65(c);
         int band = old ? Rates.ageBand(pop.age(p, t)) : 1;
+        pop.band[p] = (byte) band;
         double h = pop.has(p, Population.RESIDENT) ? rates.residentDeathPerDay[c]
                 : rates.backgroundDeathPerDay[c] * (old ? rates.ageDeathByFrailty[c - Cohort.FIRST_OVER65][band] : 1);
         double recompute = NO_TIME;
@@ -312,43 +326,73 @@ public final class CareSystem {
         }
     }
 
+    /** Rate of the base candidate stream (per day), common to compared scenarios. */
     double majorant(int p) {
-        return pop.z[p] * rates.majorantPerDay[pop.cohort[p]];
+        return pop.z[p] * rates.majorantPerDay[pop.cohort[p]][pop.band[p]];
     }
 
-    /** Draws candidate k's time from the scenario-independent majorant (thinning, MODEL.md §6). */
+    /** Draws the next base candidate from the majorant (thinning, MODEL.md §6). */
     void scheduleCandidate(int p, double from) {
         double lambda = majorant(p);
         int k = pop.candidateIndex[p];
         pop.nextCandidate[p] = lambda > 0 ? from + random.exponential(key(p), Purpose.CANDIDATE_GAP, k) / lambda : NO_TIME;
     }
 
+    private static final long EXTRA_PER_WINDOW = 1L << 20;
+
+    /** Index of extra candidate j of window w, and the key of the crisis it may become (negative). */
+    private long extraKey(int p) {
+        return pop.windowCount[p] * EXTRA_PER_WINDOW + pop.extraIndex[p];
+    }
+
+    /** Draws the next extra candidate of the current post-crisis window, or none past its end. */
+    void scheduleExtra(int p, double from) {
+        double lambda = majorant(p) * (scenario.postCrisis().multiplier() - 1);
+        double next = lambda > 0 ? from + random.exponential(key(p), Purpose.EXTRA_GAP, extraKey(p)) / lambda : NO_TIME;
+        pop.nextExtra[p] = next < pop.postCrisisUntil[p] ? next : NO_TIME;
+    }
+
+    /** A new post-crisis window opens at t: its extra stream restarts with a new window number. */
+    void openWindow(int p, double t) {
+        pop.postCrisisUntil[p] = t + scenario.postCrisis().days();
+        pop.mortalityUntil[p] = t + scenario.postCrisis().mortalityDays();
+        pop.windowCount[p]++;
+        pop.extraIndex[p] = 0;
+        scheduleExtra(p, t);
+    }
+
+    /** Crisis hazard (per day) without the post-crisis factor, which the extra stream supplies. */
     double crisisHazard(int p, double t) {
         int c = pop.cohort[p];
         double h = pop.z[p] * rates.crisisPerDay[c];
         if (Cohort.isOver65(c)) {
-            h *= rates.ageCrisis[Rates.ageBand(pop.age(p, t))];
+            h *= rates.ageCrisis[pop.band[p]];
         }
         if (pop.has(p, Population.RESIDENT)) {
             h *= scenario.services().careHomes().crisisMultiplier();
         }
         Scenario.Seasonality s = scenario.seasonality();
-        h *= 1 + s.amplitude() * Math.cos(2 * Math.PI * ((t % Periods.YEAR) - s.peakDay()) / Periods.YEAR);
-        if (t < pop.postCrisisUntil[p]) {
-            h *= scenario.postCrisis().multiplier();
-        }
-        return h;
+        return h * (1 + s.amplitude() * Math.cos(2 * Math.PI * ((t % Periods.YEAR) - s.peakDay()) / Periods.YEAR));
     }
 
-    private void crisisCandidate(int p, double t) {
-        int k = pop.candidateIndex[p];
-        double accept = random.uniform(key(p), Purpose.CANDIDATE_ACCEPT, k);
+    private void crisisCandidate(int p, double t, boolean extra) {
+        long crisisKey;
+        double accept;
+        if (extra) {
+            crisisKey = -1 - extraKey(p);
+            accept = random.uniform(key(p), Purpose.EXTRA_ACCEPT, extraKey(p));
+            pop.extraIndex[p]++;
+            scheduleExtra(p, t);
+        } else {
+            crisisKey = pop.candidateIndex[p];
+            accept = random.uniform(key(p), Purpose.CANDIDATE_ACCEPT, crisisKey);
+            pop.candidateIndex[p]++;
+            scheduleCandidate(p, t);
+        }
         boolean crisis = accept * majorant(p) < crisisHazard(p, t);
-        pop.candidateIndex[p] = k + 1;
-        scheduleCandidate(p, t);
         byte place = pop.place[p];
         if (crisis && place != Place.AE && place != Place.ACUTE_BED && place != Place.IC_BED && place != Place.STEP_UP) {
-            pathway.crisis(p, t, k);
+            pathway.crisis(p, t, crisisKey);
         }
     }
 
@@ -431,8 +475,8 @@ public final class CareSystem {
             events++;
             double t = sim.time();
             int p = periods.of(t);
-            if (t >= periods.warmupDays() && t < periods.endDay()) {
-                int day = (int) Math.round(t - periods.warmupDays());
+            if (t >= periods.warmupDays() && t < periods.endDay() && t - periods.warmupDays() < dailyOccupancy[0].length) {
+                int day = (int) Math.floor(t - periods.warmupDays());
                 for (int s = 0; s < services.size(); s++) {
                     dailyOccupancy[s][day] = services.get(s).inUse();
                     dailyWaiting[s][day] = services.get(s).waiting();
@@ -559,6 +603,7 @@ public final class CareSystem {
                     if (pop.has(i, Population.HAS_PACKAGE)) pk++;
                     if (pop.has(i, Population.IN_REABLEMENT)) rb++;
                 }
+                System.err.println("event list size " + ((BinaryHeapEventList) sim.getEventList()).size());
                 System.err.printf("rep %d beds %d/%d persons %d ae %d(%d) queue %d | ic %d/%d | ch %d/%d | su %d/%d | pk %d/%d | rb %d/%d%n",
                         replication, acuteBeds.inUse(), acuteBeds.capacity(), inBed, inAe, countInAe, acuteBeds.waiting(),
                         icBeds.inUse(), ic, careHomes.inUse(), ch, stepUp.inUse(), su, homeCare.inUse(), pk, reablement.inUse(), rb);

@@ -64,12 +64,11 @@ final class Pathway {
     // ------------------------------------------------------------------------------------- crisis
 
     /** A crisis for p (MODEL.md §3 steps 1-4); k is its candidate number, which keys all its draws. */
-    void crisis(int p, double t, int k) {
+    void crisis(int p, double t, long k) {
         int c = pop.cohort[p];
         Group g = groups[c];
         tally(Tally.CRISES, c, 1);
-        pop.postCrisisUntil[p] = t + sc.postCrisis().days();
-        pop.mortalityUntil[p] = t + sc.postCrisis().mortalityDays();
+        sys.openWindow(p, t);
         double severity = u(p, Purpose.SEVERITY, k);
         int contact = firstContact(g, u(p, Purpose.CONTACT, k));
         chargeFirstContact(p, c, contact);
@@ -114,12 +113,11 @@ final class Pathway {
             default -> {
                 tally(Tally.AMBULANCE_CALLS, c, 1);
                 cost(CostCategory.AMBULANCE, Payer.NHS, costs.ambulanceSeeAndTreat());
-                pop.acuteCost[p] += (float) costs.ambulanceSeeAndTreat();
             }
         }
     }
 
-    private void attendAe(int p, double t, int k, boolean admit) {
+    private void attendAe(int p, double t, long k, boolean admit) {
         int c = pop.cohort[p];
         tally(Tally.AE_ATTENDANCES, c, 1);
         cost(CostCategory.AE_ATTENDANCE, Payer.NHS, sc.costs().aeAttendance());
@@ -136,7 +134,7 @@ final class Pathway {
         sys.at(t + sc.ae().hoursToDecision() / 24.0, BED_REQUEST, p, pop.stayStamp[p]);
     }
 
-    private void beginEpisode(int p, double t, int k) {
+    private void beginEpisode(int p, double t, long k) {
         leaveList(p, t);
         pop.stayStamp[p]++;
         pop.stayCrisis[p] = k;
@@ -146,7 +144,7 @@ final class Pathway {
 
     // ------------------------------------------------------------------------------------ step-up
 
-    void startStepUp(int p, double t, int k, boolean substitutes) {
+    void startStepUp(int p, double t, long k, boolean substitutes) {
         int c = pop.cohort[p];
         sys.stepUp.occupy(t);
         beginEpisode(p, t, k);
@@ -161,7 +159,7 @@ final class Pathway {
     }
 
     private void endStepUp(int p, double t) {
-        int k = pop.stayCrisis[p];
+        long k = pop.stayCrisis[p];
         sys.stepUp.release(t);
         sys.moveTo(p, t, pop.has(p, Population.RESIDENT) ? Place.CARE_HOME : Place.HOME);
         if (u(p, Purpose.STEP_UP_ESCALATION, k) < sc.stepUp().escalationProb()) {
@@ -192,7 +190,7 @@ final class Pathway {
     /** p takes an acute bed. residualFraction < 1 only for patients already in hospital at day 0. */
     void startStay(int p, double t, double residualFraction) {
         int c = pop.stayCohort[p];
-        int k = pop.stayCrisis[p];
+        long k = pop.stayCrisis[p];
         sys.acuteBeds.occupy(t); // first: what follows may free and refill other places
         if (pop.place[p] == Place.AE) {
             sys.countInAe--;
@@ -275,12 +273,12 @@ final class Pathway {
             if (need == Need.HOME || need == Need.NEW_PACKAGE || need == Need.REABLEMENT) {
                 need = Need.RESTART;
             }
-        } else if (need == Need.RESTART) {
-            need = pop.has(p, Population.PACKAGE_LOST) ? Need.NEW_PACKAGE : Need.HOME;
+        } else if (need == Need.RESTART && pop.has(p, Population.PACKAGE_LOST)) {
+            need = Need.NEW_PACKAGE;
         }
         pop.need[p] = (byte) need.ordinal();
         sys.log(p, t, "mffd", "acute_bed", need.name().toLowerCase(java.util.Locale.ROOT));
-        int k = pop.stayCrisis[p];
+        long k = pop.stayCrisis[p];
         Scenario.Discharge d = sc.discharge();
         if (need.isNewService()) {
             setPhase(p, t, DelayReason.ASSESSMENT);
@@ -336,7 +334,7 @@ final class Pathway {
         byte phase = pop.phase[p];
         Need need = Need.values()[pop.need[p]];
         if (phase == DelayReason.ASSESSMENT.ordinal()) {
-            int k = pop.stayCrisis[p];
+            long k = pop.stayCrisis[p];
             Scenario.Discharge d = sc.discharge();
             double days = (need == Need.CARE_HOME ? d.careHomeFundingDays() : d.handoffDays()).at(u(p, Purpose.HANDOFF_DAYS, k))
                     + d.informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k));
@@ -649,7 +647,7 @@ final class Pathway {
 
     void startStepDown(int p, double t) {
         sys.moveTo(p, t, Place.IC_BED);
-        int k = pop.stayCrisis[p];
+        long k = pop.stayCrisis[p];
         pop.stayStamp[p]++;
         double days = sc.services().icBeds().stepDownDays().at(u(p, Purpose.STEP_DOWN_DAYS, k));
         sys.at(t + days, STEP_DOWN_END, p, pop.stayStamp[p]);

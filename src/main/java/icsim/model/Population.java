@@ -37,6 +37,11 @@ final class Population {
     final double[] recomputeTime;
     final double[] nextCandidate;
     final int[] candidateIndex;
+    /** Extra candidates inside a post-crisis window (superposed on the base stream): next time, window number, index. */
+    final double[] nextExtra;
+    final int[] windowCount;
+    final int[] extraIndex;
+    final byte[] band;               // age band the hazards were last computed for
     final int[] frailtyTransitions;
     final double[] postCrisisUntil;
     final double[] mortalityUntil;
@@ -46,7 +51,7 @@ final class Population {
     final int[] packageStamp;
     final int[] reablementStamp;
     final int[] serviceCount;
-    final int[] stayCrisis;          // crisis index k that started the current episode
+    final long[] stayCrisis;         // key of the crisis that started the current episode
     final byte[] stayCohort;         // cohort at the crisis that started the stay
     final double[] crisisTime;
     final double[] bedTime;
@@ -86,6 +91,10 @@ final class Population {
         recomputeTime = new double[size];
         nextCandidate = new double[size];
         candidateIndex = new int[size];
+        nextExtra = new double[size];
+        windowCount = new int[size];
+        extraIndex = new int[size];
+        band = new byte[size];
         frailtyTransitions = new int[size];
         postCrisisUntil = new double[size];
         mortalityUntil = new double[size];
@@ -93,7 +102,7 @@ final class Population {
         packageStamp = new int[size];
         reablementStamp = new int[size];
         serviceCount = new int[size];
-        stayCrisis = new int[size];
+        stayCrisis = new long[size];
         stayCohort = new byte[size];
         crisisTime = new double[size];
         bedTime = new double[size];

@@ -74,6 +74,10 @@ final class PopulationSetup {
         pop.frailtyBudget[p] = sys.random.exponential(sys.key(p), Purpose.FRAILTY_BUDGET, 0);
         pop.frailtyTransitions[p] = 0;
         pop.candidateIndex[p] = 0;
+        pop.windowCount[p] = 0;
+        pop.extraIndex[p] = 0;
+        pop.nextExtra[p] = Double.POSITIVE_INFINITY;
+        pop.band[p] = (byte) (pop.over65(p) ? Rates.ageBand(pop.age(p, t)) : 1);
         pop.postCrisisUntil[p] = Double.NEGATIVE_INFINITY;
         pop.mortalityUntil[p] = Double.NEGATIVE_INFINITY;
         pop.hazardSince[p] = t;

@@ -1,7 +1,8 @@
 package icsim.model;
 
 /**
- * What a keyed uniform is for (MODEL.md §6). Person draws are indexed by the crisis-candidate number k
+ * What a keyed uniform is for (MODEL.md §6). Person draws are indexed by the crisis key k (the base
+ * candidate number, or a negative number for a candidate of a post-crisis window's extra stream)
  * (so "severity of crisis k" is the same number in every scenario) or by a per-person counter; system
  * streams use negative keys. Adding a purpose never changes the numbers of the others.
  */
@@ -34,6 +35,9 @@ final class Purpose {
     static final int STEP_UP_ESCALATION = 25;
     static final int STEP_DOWN_DAYS = 26;
     static final int STEP_DOWN_OUTCOME = 27;
+    // index = window number x 2^20 + extra candidate number in the window
+    static final int EXTRA_GAP = 28;
+    static final int EXTRA_ACCEPT = 29;
     // index = a per-person service counter
     static final int REABLEMENT_DAYS = 30;
     static final int REABLEMENT_OUTCOME = 31;

@@ -21,8 +21,13 @@ public final class Rates {
     final double[] ageLos = new double[3];
     /** frailtyPerDay[frailty][band]: hazard of moving to the next frailty state. */
     final double[][] frailtyPerDay = new double[3][3];
-    /** Scenario-independent-in-form majorant of the crisis hazard per unit z (MODEL.md §6 thinning). */
-    final double[] majorantPerDay = new double[Cohort.COUNT];
+    /**
+     * Majorant of the crisis hazard per unit z, by cohort and age band, outside post-crisis windows
+     * (MODEL.md §6 thinning). It depends only on the scenario's health parameters and on frailty and age,
+     * which no care mechanism changes, so the candidate stream is common to compared scenarios. Inside a
+     * window a second stream at (multiplier - 1) times this rate is superposed.
+     */
+    final double[][] majorantPerDay = new double[Cohort.COUNT][3];
     /** Background death hazard per day of care-home residents, replacing their group's (MODEL.md §2). */
     final double[] residentDeathPerDay = new double[Cohort.COUNT];
 
@@ -56,20 +61,13 @@ public final class Rates {
                 frailtyPerDay[f][band] = perYear[f][band] / YEAR;
             }
         }
-        double maxAgeCrisis = Math.max(ageCrisis[0], Math.max(ageCrisis[1], ageCrisis[2]));
         double careHome = Math.max(1, s.services().careHomes().crisisMultiplier());
         double season = 1 + s.seasonality().amplitude();
-        double post = s.postCrisis().multiplier();
-        double maxOver65 = 0;
         for (int c = 0; c < Cohort.COUNT; c++) {
             crisisPerDay[c] = groups[c].crisisRate() / YEAR;
-            if (Cohort.isOver65(c)) {
-                maxOver65 = Math.max(maxOver65, crisisPerDay[c]);
+            for (int band = 0; band < 3; band++) {
+                majorantPerDay[c][band] = crisisPerDay[c] * (Cohort.isOver65(c) ? ageCrisis[band] * careHome : 1) * season;
             }
-        }
-        for (int c = 0; c < Cohort.COUNT; c++) {
-            double top = Cohort.isOver65(c) ? maxOver65 * maxAgeCrisis * careHome : crisisPerDay[c];
-            majorantPerDay[c] = top * season * post;
             double communityRate = communityDeathRate(groups[c].deathRate(), residentShare(s, c), s.services().careHomes().deathRate());
             backgroundDeathPerDay[c] = backgroundDeathHazard(s, groups[c], communityRate, 1) / YEAR;
             residentDeathPerDay[c] = backgroundDeathHazard(s, groups[c], s.services().careHomes().deathRate(),

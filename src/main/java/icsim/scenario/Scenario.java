@@ -33,7 +33,7 @@ public record Scenario(
     public record Run(long seed,
                       @Bounds(min = 1, max = 10000) int replications,
                       @Bounds(min = 0, max = 50) double warmupYears,
-                      @Bounds(min = 0.1, max = 50) double years) {
+                      @Bounds(min = 1, max = 50) double years) {
     }
 
     public record Population(@Bounds(min = 100, max = 20_000_000) int size,

@@ -150,6 +150,10 @@ final class ScenarioRules {
         if (s.name().isBlank()) {
             return new Violation(List.of("name"), "must not be empty (give the scenario a name)");
         }
+        if (s.run().years() != Math.rint(s.run().years())) {
+            return new Violation(List.of("run", "years"), "must be a whole number of years (results are reported by year), got "
+                    + s.run().years());
+        }
         List<Node> nodes = new ArrayList<>();
         collect(s, List.of(), nodes);
         for (Node node : nodes) {
