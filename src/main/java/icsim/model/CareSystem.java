@@ -592,22 +592,6 @@ public final class CareSystem {
         public void actions() {
             double t = sim.time();
             pathway.closeOpenStays(t);
-            if (System.getProperty("icsim.debug") != null) {
-                int inBed = 0, inAe = 0, ic = 0, ch = 0, su = 0, pk = 0, rb = 0;
-                for (int i = 0; i < pop.size; i++) {
-                    if (pop.place[i] == Place.ACUTE_BED) inBed++;
-                    if (pop.place[i] == Place.AE) inAe++;
-                    if (pop.place[i] == Place.IC_BED) ic++;
-                    if (pop.has(i, Population.RESIDENT)) ch++;
-                    if (pop.place[i] == Place.STEP_UP) su++;
-                    if (pop.has(i, Population.HAS_PACKAGE)) pk++;
-                    if (pop.has(i, Population.IN_REABLEMENT)) rb++;
-                }
-                System.err.println("event list size " + ((BinaryHeapEventList) sim.getEventList()).size());
-                System.err.printf("rep %d beds %d/%d persons %d ae %d(%d) queue %d | ic %d/%d | ch %d/%d | su %d/%d | pk %d/%d | rb %d/%d%n",
-                        replication, acuteBeds.inUse(), acuteBeds.capacity(), inBed, inAe, countInAe, acuteBeds.waiting(),
-                        icBeds.inUse(), ic, careHomes.inUse(), ch, stepUp.inUse(), su, homeCare.inUse(), pk, reablement.inUse(), rb);
-            }
             closePeriod(periods.measuredYears(), t);
             sim.stop();
         }

@@ -64,6 +64,15 @@ public final class Ledger {
         return sum;
     }
 
+    /** Total of one category in one period and perspective, all payers. */
+    public double periodCategory(int p, int perspective, CostCategory category) {
+        double sum = 0;
+        for (Payer y : Payer.values()) {
+            sum += cost[index(p, perspective, category, y)];
+        }
+        return sum;
+    }
+
     /** Costs in measured year y are discounted by (1 + r)^-(y - 1): year 1 is the base year. */
     public double discountFactor(int year) {
         return Math.pow(1 + discountRate, -(year - 1));

@@ -243,7 +243,9 @@ final class Pathway {
         }
         los *= residualFraction;
         int stamp = pop.stayStamp[p];
-        double pDeath = overnight ? g.pDeathInHospital() / (1 - sameDay) : 0;
+        // in-hospital death rises with age like other deaths (Moore 2018: ~5x at 85+), within the group's mean
+        double ageFactor = Cohort.isOver65(c) ? sys.rates.ageDeathByFrailty[c - Cohort.FIRST_OVER65][Rates.ageBand(pop.age(p, t))] : 1;
+        double pDeath = overnight ? Math.min(1, g.pDeathInHospital() * ageFactor / (1 - sameDay)) : 0;
         if (u(p, Purpose.IN_HOSPITAL_DEATH, k) < pDeath) {
             sys.at(t + u(p, Purpose.DEATH_POINT, k) * los, HOSPITAL_DEATH, p, stamp);
         } else {

@@ -25,11 +25,16 @@ final class PopulationSetup {
         double[] cumulative = cumulative(new double[]{s.under65Well(), s.under65Ltc(), s.age65to74(), s.age75to84(), s.age85plus()});
         Scenario.FrailtyByAge fa = sc.population().initialFrailty();
         double[][] frailtyByBand = {fa.age65to74().toArray(), fa.age75to84().toArray(), fa.age85plus().toArray()};
+        StationaryStructure structure = sys.rates.structure;
         for (int p = 0; p < pop.size; p++) {
             int group = pick(cumulative, sys.u(p, Purpose.INIT_GROUP, 0));
             if (group < 2) {
                 pop.cohort[p] = (byte) group;
                 pop.ageAtZero[p] = Double.NaN;
+            } else if (structure != null) {
+                double[] ageAndFrailty = structure.sample(sys.u(p, Purpose.INIT_FRAILTY, 0), sys.u(p, Purpose.INIT_AGE, 0));
+                pop.ageAtZero[p] = ageAndFrailty[0];
+                pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + (int) ageAndFrailty[1]);
             } else {
                 int band = group - 2;
                 double ua = sys.u(p, Purpose.INIT_AGE, 0);
@@ -39,6 +44,9 @@ final class PopulationSetup {
                 pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + frailty);
             }
             start(p, 0);
+            pop.z[p] = (float) sys.rates.initialRiskMultiplier(pop.cohort[p], sys.u(p, Purpose.RISK_Z, 0));
+            sys.scheduleCandidate(p, 0);
+            sys.updateHazards(p, 0);
         }
         Scenario.Services sv = sc.services();
         fill(sys.careHomes, sv.careHomes().capacity().initialOccupancy(), 0);

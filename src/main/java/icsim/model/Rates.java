@@ -30,6 +30,8 @@ public final class Rates {
     final double[][] majorantPerDay = new double[Cohort.COUNT][3];
     /** Background death hazard per day of care-home residents, replacing their group's (MODEL.md §2). */
     final double[] residentDeathPerDay = new double[Cohort.COUNT];
+    /** Each group's stationary risk pool: the initial population draws z from it, entrants from gamma(k). */
+    private final RiskPool[] pools = new RiskPool[Cohort.COUNT];
 
     private static final int GAMMA_TABLE = 1 << 14;
     /** Quantiles of the gamma(k, mean 1) risk multiplier on a fine grid; inverting per person is too slow. */
@@ -53,62 +55,168 @@ public final class Rates {
             ageDeath[i] = bands[i].death();
             ageLos[i] = bands[i].los();
         }
-        normaliseAgeDeath(s);
-        Scenario.FrailtyProgression fp = s.frailtyProgression();
-        double[][] perYear = {fp.fitToMild().toArray(), fp.mildToModerate().toArray(), fp.moderateToSevere().toArray()};
+        structure = normaliseAgeDeath(s);
+        double[][] perYear = frailtyPerYear(s);
         for (int f = 0; f < 3; f++) {
             for (int band = 0; band < 3; band++) {
                 frailtyPerDay[f][band] = perYear[f][band] / YEAR;
             }
         }
         double careHome = Math.max(1, s.services().careHomes().crisisMultiplier());
+        double[] communityRates = new double[Cohort.COUNT];
         double season = 1 + s.seasonality().amplitude();
         for (int c = 0; c < Cohort.COUNT; c++) {
             crisisPerDay[c] = groups[c].crisisRate() / YEAR;
             for (int band = 0; band < 3; band++) {
                 majorantPerDay[c][band] = crisisPerDay[c] * (Cohort.isOver65(c) ? ageCrisis[band] * careHome : 1) * season;
             }
-            double communityRate = communityDeathRate(groups[c].deathRate(), residentShare(s, c), s.services().careHomes().deathRate());
-            backgroundDeathPerDay[c] = backgroundDeathHazard(s, groups[c], communityRate, 1) / YEAR;
-            residentDeathPerDay[c] = backgroundDeathHazard(s, groups[c], s.services().careHomes().deathRate(),
-                    s.services().careHomes().crisisMultiplier()) / YEAR;
+            communityRates[c] = communityDeathRate(groups[c].deathRate(), residentShare(s, c), s.services().careHomes().deathRate());
+            if (!Cohort.isOver65(c)) {
+                pools[c] = riskPool(s, groups[c], communityRates[c], 1);
+            }
+            residentDeathPerDay[c] = riskPool(s, groups[c], s.services().careHomes().deathRate(),
+                    s.services().careHomes().crisisMultiplier()).backgroundPerYear() / YEAR;
+        }
+        chainPools(s, communityRates, initialMix);
+        for (int c = 0; c < Cohort.COUNT; c++) {
+            backgroundDeathPerDay[c] = pools[c].backgroundPerYear() / YEAR;
         }
     }
 
+    /** Points of the equal-probability grid over the gamma(k) risk z used for the derivations below. */
+    static final int Z_POINTS = 400;
+
     /**
-     * Annual background hazard h such that h x (1 + (M - 1) f) + admissions x p(in-hospital death) equals the
-     * all-cause hazard -ln(1 - q) (MODEL.md §2). For a person with crisis rate l = z c, windows of length T
-     * (crisis multiplier M_c) form an alternating renewal process: outside, crises come at rate l; a window
-     * lasts until no crisis comes for T at rate M_c l, i.e. (e^a - 1) / (M_c l) with a = M_c l T, and holds
-     * e^a crises. f and the crisis rate follow exactly; both are averaged over the gamma(k) risk z. (Crises
-     * discarded during stays are ignored; a mortality window of another length is scaled in proportion.)
+     * Annual background hazard h of a closed, self-replacing pool (a group, or care-home residents). A person
+     * with risk z dies at H(z) = h (1 + (M - 1) f(z)) + a(z) p, where f(z) is the share of time inside a
+     * post-crisis mortality window, a(z) the admission rate and p the in-hospital death probability. For
+     * crisis rate l = z c, windows of length T (crisis multiplier M_c) form an alternating renewal process:
+     * outside, crises come at rate l; a window lasts until no crisis comes for T at rate M_c l, that is
+     * (e^x - 1) / (M_c l) with x = M_c l T, and holds e^x crises; f and a follow exactly. Entrants draw z from
+     * gamma(k), so the living pool holds z in proportion to g(z) / H(z) and dies at 1 / E_g[1 / H(z)]; h is
+     * solved so that this equals -ln(1 - q) (MODEL.md §2). Crises discarded during stays are ignored; a
+     * mortality window of another length than the crisis window is scaled in proportion.
      */
-    static double backgroundDeathHazard(Scenario s, Group g, double deathRate, double crisisMultiplier) {
-        double target = -Math.log(1 - deathRate);
+    static RiskPool riskPool(Scenario s, Group g, double deathRate, double crisisMultiplier) {
+        double[][] parts = hazardParts(s, g, crisisMultiplier);
+        double[] inflow = new double[Z_POINTS];
+        java.util.Arrays.fill(inflow, 1);
+        return solvePool(-Math.log(1 - deathRate), s.postCrisis().mortalityMultiplier() - 1, parts, inflow, 0);
+    }
+
+    /**
+     * The 65+ frailty states as a chain of pools: entrants come in with gamma(k) risk and the entrant mix,
+     * and people move up a state carrying their z, so the frail states hold the survivors of the fitter
+     * ones. Solved state by state, each for its own background hazard; transition rates are averaged over
+     * the age mix.
+     */
+    private void chainPools(Scenario s, double[] communityRates, double[][] mix) {
+        double[] entrants = s.population().entrantFrailty().toArray();
+        double[][] perYear = frailtyPerYear(s);
+        double[] previous = null;
+        double previousUp = 0;
+        for (int f = 0; f < 4; f++) {
+            double up = 0;
+            double weight = 0;
+            for (int b = 0; b < 3 && f < 3; b++) {
+                up += mix[b][f] * perYear[f][b];
+                weight += mix[b][f];
+            }
+            up = weight > 0 ? up / weight : 0;
+            double[] inflow = new double[Z_POINTS];
+            for (int i = 0; i < Z_POINTS; i++) {
+                inflow[i] = entrants[f] + (previous == null ? 0 : previousUp * previous[i]);
+            }
+            int c = Cohort.FIRST_OVER65 + f;
+            double[][] parts = hazardParts(s, groups[c], 1);
+            pools[c] = solvePool(-Math.log(1 - communityRates[c]), s.postCrisis().mortalityMultiplier() - 1, parts, inflow, up);
+            previous = pools[c].occupancy();
+            previousUp = up;
+        }
+    }
+
+    /** Per z grid point: share of time in a mortality window, and in-hospital death hazard (per year). */
+    private static double[][] hazardParts(Scenario s, Group g, double crisisMultiplier) {
         double k = s.population().riskShape();
         Scenario.PostCrisis pc = s.postCrisis();
         double window = pc.days() / YEAR;
         double windowRatio = pc.days() > 0 ? Math.min(1, pc.mortalityDays() / pc.days()) : 0;
         double base = g.crisisRate() * crisisMultiplier;
-        int points = 400;
-        double meanRate = 0;
-        double meanWindowShare = 0;
-        for (int i = 0; i < points; i++) {
-            double lambda = umontreal.ssj.probdist.GammaDist.inverseF(k, k, 8, (i + 0.5) / points) * base;
+        double[] share = new double[Z_POINTS];
+        double[] inHospital = new double[Z_POINTS];
+        for (int i = 0; i < Z_POINTS; i++) {
+            double lambda = umontreal.ssj.probdist.GammaDist.inverseF(k, k, 8, (i + 0.5) / Z_POINTS) * base;
             if (lambda <= 0) {
                 continue;
             }
             double inside = pc.multiplier() * lambda;
-            double a = Math.min(inside * window, 50);
-            double windowLength = window > 0 ? Math.expm1(a) / inside : 0;
+            double x = Math.min(inside * window, 50);
+            double windowLength = window > 0 ? Math.expm1(x) / inside : 0;
             double cycle = windowLength + 1 / lambda;
-            meanRate += Math.exp(a) / cycle / points;
-            meanWindowShare += windowRatio * windowLength / cycle / points;
+            share[i] = windowRatio * windowLength / cycle;
+            inHospital[i] = Math.exp(x) / cycle * g.pAeGivenCrisis() * g.pAdmitGivenAe() * g.pDeathInHospital();
         }
-        double admissions = meanRate * g.pAeGivenCrisis() * g.pAdmitGivenAe();
-        double inHospital = admissions * g.pDeathInHospital();
-        double h = (target - inHospital) / (1 + (pc.mortalityMultiplier() - 1) * meanWindowShare);
-        return Math.max(h, 0.05 * target);
+        return new double[][]{share, inHospital};
+    }
+
+    /**
+     * Background hazard h such that a pool fed at inflow(z), left at rate up (to the next state) or by death
+     * H(z) = h (1 + m f(z)) + in-hospital(z), dies at the target rate; occupancy n(z) = inflow / (up + H).
+     */
+    private static RiskPool solvePool(double target, double m, double[][] parts, double[] inflow, double up) {
+        double low = 0.05 * target;
+        double high = 2 * target;
+        if (poolDeathRate(low, m, parts, inflow, up) < target) {
+            for (int iter = 0; iter < 100; iter++) {
+                double mid = (low + high) / 2;
+                if (poolDeathRate(mid, m, parts, inflow, up) < target) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+        }
+        double[] occupancy = new double[Z_POINTS];
+        double[] cumulative = new double[Z_POINTS];
+        double acc = 0;
+        for (int i = 0; i < Z_POINTS; i++) {
+            occupancy[i] = inflow[i] / (up + low * (1 + m * parts[0][i]) + parts[1][i]);
+            acc += occupancy[i];
+            cumulative[i] = acc;
+        }
+        for (int i = 0; i < Z_POINTS; i++) {
+            cumulative[i] = acc > 0 ? cumulative[i] / acc : (i + 1.0) / Z_POINTS;
+        }
+        return new RiskPool(low, cumulative, occupancy);
+    }
+
+    private static double poolDeathRate(double h, double m, double[][] parts, double[] inflow, double up) {
+        double people = 0;
+        double deaths = 0;
+        for (int i = 0; i < Z_POINTS; i++) {
+            double hazard = h * (1 + m * parts[0][i]) + parts[1][i];
+            double n = inflow[i] / (up + hazard);
+            people += n;
+            deaths += n * hazard;
+        }
+        return people > 0 ? deaths / people : 0;
+    }
+
+    /**
+     * A pool's background hazard (per year) and the stationary distribution of z among its living members,
+     * as cumulative probabilities over the equal-probability gamma grid.
+     */
+    record RiskPool(double backgroundPerYear, double[] cumulative, double[] occupancy) {
+        /** Position (0-1) on the gamma(k) probability scale of the living pool's u-quantile. */
+        double gammaPosition(double u) {
+            int i = java.util.Arrays.binarySearch(cumulative, u);
+            i = i >= 0 ? i : -i - 1;
+            i = Math.min(i, cumulative.length - 1);
+            double before = i == 0 ? 0 : cumulative[i - 1];
+            double width = cumulative[i] - before;
+            double fraction = width > 0 ? (u - before) / width : 0.5;
+            return (i + fraction) / cumulative.length;
+        }
     }
 
     /**
@@ -126,48 +234,75 @@ public final class Rates {
      * Expected share of a 65+ frailty group living in care homes: the initial care-home places spread over the
      * 65+ population by the community-referral frailty weights, as at day 0.
      */
-    static double residentShare(Scenario s, int cohort) {
+    double residentShare(Scenario s, int cohort) {
         if (!Cohort.isOver65(cohort)) {
             return 0;
         }
         Scenario.PopulationShares sh = s.population().shares();
-        double[] bandShare = {sh.age65to74(), sh.age75to84(), sh.age85plus()};
-        Scenario.FrailtyByAge fa = s.population().initialFrailty();
-        double[][] split = {fa.age65to74().toArray(), fa.age75to84().toArray(), fa.age85plus().toArray()};
+        double over65 = (sh.age65to74() + sh.age75to84() + sh.age85plus()) * s.population().size();
         double[] weights = s.communityReferrals().frailtyWeights().toArray();
-        double[] people = new double[4];
         double weighted = 0;
         for (int f = 0; f < 4; f++) {
-            for (int b = 0; b < 3; b++) {
-                people[f] += bandShare[b] * split[b][f] * s.population().size();
-            }
-            weighted += people[f] * weights[f];
+            weighted += initialFrailtyShare[f] * weights[f];
         }
         int f = cohort - Cohort.FIRST_OVER65;
         Scenario.Capacity ch = s.services().careHomes().capacity();
         double residents = ch.initialOccupancy() * ch.places(s.population().size());
-        return weighted > 0 && people[f] > 0 ? Math.min(0.9, residents * people[f] * weights[f] / weighted / people[f]) : 0;
+        double people = initialFrailtyShare[f] * over65;
+        return weighted > 0 && people > 0 ? Math.min(0.9, residents * initialFrailtyShare[f] * weights[f] / weighted / people) : 0;
     }
 
     /**
-     * Age-band death multipliers are rescaled within each frailty state so that the state's mean multiplier,
-     * over the initial age mix of that state, is 1: frail people are older, and without this the frailty
-     * states' death rates (Clegg 2016, all ages 65+) would be exceeded.
+     * Age-band death multipliers are rescaled within each frailty state so that the state's mean multiplier
+     * over its age mix is 1: frail people are older, and without this the frailty states' death rates
+     * (Clegg 2016, all ages 65+) would be exceeded. The age mix is the stationary one, found by iterating
+     * the normalisation and the structure together; with {@code initial_structure: given}, the scenario's.
      */
     final double[][] ageDeathByFrailty = new double[4][3];
+    /** The 65+ structure the initial population is drawn from (null when the scenario gives it). */
+    final StationaryStructure structure;
+    /** Initial 65+ mix by age band and frailty state (shares of 65+). */
+    private double[][] initialMix;
+    /** People of each frailty state in the initial 65+ population, as shares of 65+. */
+    final double[] initialFrailtyShare = new double[4];
 
-    private void normaliseAgeDeath(Scenario s) {
+    private StationaryStructure normaliseAgeDeath(Scenario s) {
         Scenario.PopulationShares sh = s.population().shares();
         double[] bandShare = {sh.age65to74(), sh.age75to84(), sh.age85plus()};
         Scenario.FrailtyByAge fa = s.population().initialFrailty();
         double[][] split = {fa.age65to74().toArray(), fa.age75to84().toArray(), fa.age85plus().toArray()};
+        double[][] mix = new double[3][4];
+        double sum = bandShare[0] + bandShare[1] + bandShare[2];
+        for (int b = 0; b < 3; b++) {
+            for (int f = 0; f < 4; f++) {
+                mix[b][f] = bandShare[b] * split[b][f] / sum;
+            }
+        }
+        boolean stationary = "stationary".equals(s.population().initialStructure());
+        StationaryStructure st = null;
+        for (int iteration = 0; iteration < (stationary ? 8 : 1); iteration++) {
+            normalise(mix);
+            if (stationary) {
+                st = new StationaryStructure(frailtyPerYear(s), allCauseDeath(), s.population().entrantFrailty().toArray());
+                mix = st.byBandAndFrailty();
+            }
+        }
+        for (int b = 0; b < 3; b++) {
+            for (int f = 0; f < 4; f++) {
+                initialFrailtyShare[f] += mix[b][f];
+            }
+        }
+        initialMix = mix;
+        return st;
+    }
+
+    private void normalise(double[][] mix) {
         for (int f = 0; f < 4; f++) {
             double weight = 0;
             double mean = 0;
             for (int b = 0; b < 3; b++) {
-                double w = bandShare[b] * split[b][f];
-                weight += w;
-                mean += w * ageDeath[b];
+                weight += mix[b][f];
+                mean += mix[b][f] * ageDeath[b];
             }
             mean = weight > 0 ? mean / weight : 1;
             for (int b = 0; b < 3; b++) {
@@ -176,8 +311,32 @@ public final class Rates {
         }
     }
 
+    private double[][] allCauseDeath() {
+        double[][] d = new double[4][3];
+        for (int f = 0; f < 4; f++) {
+            double hazard = -Math.log(1 - groups[Cohort.FIRST_OVER65 + f].deathRate());
+            for (int b = 0; b < 3; b++) {
+                d[f][b] = hazard * ageDeathByFrailty[f][b];
+            }
+        }
+        return d;
+    }
+
+    private static double[][] frailtyPerYear(Scenario s) {
+        Scenario.FrailtyProgression fp = s.frailtyProgression();
+        return new double[][]{fp.fitToMild().toArray(), fp.mildToModerate().toArray(), fp.moderateToSevere().toArray()};
+    }
+
     private double gammaQuantile(double u) {
         return umontreal.ssj.probdist.GammaDist.inverseF(riskShape, riskShape, 12, u);
+    }
+
+    /**
+     * z of a person already in the population at day 0: the living pool is poorer in high z than gamma(k),
+     * because high risk shortens life, so drawing from gamma(k) would start a dying-off transient.
+     */
+    double initialRiskMultiplier(int cohort, double u) {
+        return riskMultiplier(pools[cohort].gammaPosition(u));
     }
 
     /** The persistent risk multiplier z for a uniform u: gamma with shape k and mean 1 (MODEL.md §2). */

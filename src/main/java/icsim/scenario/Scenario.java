@@ -36,8 +36,13 @@ public record Scenario(
                       @Bounds(min = 1, max = 50) double years) {
     }
 
+    /**
+     * @param initialStructure "stationary": 65+ ages and frailty drawn from the structure the model settles
+     *                         at (no drift); "given": from shares and initial_frailty as written
+     */
     public record Population(@Bounds(min = 100, max = 20_000_000) int size,
                              boolean replaceDeaths,
+                             String initialStructure,
                              PopulationShares shares,
                              FrailtyByAge initialFrailty,
                              FrailtySplit entrantFrailty,

@@ -154,6 +154,11 @@ final class ScenarioRules {
             return new Violation(List.of("run", "years"), "must be a whole number of years (results are reported by year), got "
                     + s.run().years());
         }
+        String structure = s.population().initialStructure();
+        if (!"stationary".equals(structure) && !"given".equals(structure)) {
+            return new Violation(List.of("population", "initial_structure"),
+                    "must be 'stationary' or 'given', got '" + structure + "'");
+        }
         List<Node> nodes = new ArrayList<>();
         collect(s, List.of(), nodes);
         for (Node node : nodes) {

@@ -1,0 +1,129 @@
+package icsim.model;
+
+import icsim.engine.Periods;
+import icsim.scenario.Scenario;
+import icsim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Conservation laws of one replication of the default scenario (reduced population): people, beds, delayed
+ * days, the ledger against activity x unit cost, and Little's law on acute beds.
+ */
+class CareSystemInvariantsTest {
+    private static Scenario scenario;
+    private static CareSystem sys;
+
+    @BeforeAll
+    static void run() throws Exception {
+        scenario = ScenarioLoader.load(Path.of("scenarios/fragmented.yaml"),
+                Map.of("population.size", 30000, "run.replications", 1, "run.years", 3));
+        sys = new CareSystem(scenario, new Rates(scenario), 0, 0, null, 0);
+        sys.run();
+    }
+
+    private static double tallySum(Tally t, int period) {
+        double s = 0;
+        for (int c = 0; c < Cohort.COUNT; c++) {
+            s += sys.tallies[t.ordinal()][c][period];
+        }
+        return s;
+    }
+
+    @Test
+    void everySlotHoldsOneLivingPersonWhenDeathsAreReplaced() {
+        int living = 0;
+        for (int p = 0; p < sys.pop.size; p++) {
+            if (sys.pop.place[p] != Place.DEAD) {
+                living++;
+            }
+        }
+        assertEquals(sys.pop.size, living);
+        for (int p = 1; p < sys.periods.count(); p++) {
+            double personDays = tallySum(Tally.PERSON_DAYS, p);
+            assertEquals(sys.pop.size * Periods.YEAR, personDays, 1e-6 * personDays, "person-days in period " + p);
+        }
+    }
+
+    @Test
+    void bedDaysEqualTheTimeIntegralOfOccupancy() {
+        for (int p = 1; p < sys.periods.count(); p++) {
+            double integral = sys.acuteBeds.occupancyIntegral(sys.periods.endDay(), p);
+            assertEquals(integral, tallySum(Tally.BED_DAYS, p), 1e-6 * integral, "period " + p);
+        }
+    }
+
+    @Test
+    void delayedDaysByReasonSumToTotalDelayedDays() {
+        for (int p = 1; p < sys.periods.count(); p++) {
+            double byReason = 0;
+            for (int r = 0; r < DelayReason.COUNT; r++) {
+                byReason += sys.delayedByReason[r][p];
+            }
+            assertEquals(tallySum(Tally.DELAYED_DAYS, p), byReason, 1e-6 * byReason, "period " + p);
+        }
+    }
+
+    @Test
+    void noOneHoldsTwoPlacesAndEveryPlaceHasItsOccupant() {
+        int inBed = 0;
+        int inIc = 0;
+        int residents = 0;
+        int inStepUp = 0;
+        for (int p = 0; p < sys.pop.size; p++) {
+            byte place = sys.pop.place[p];
+            inBed += place == Place.ACUTE_BED ? 1 : 0;
+            inIc += place == Place.IC_BED ? 1 : 0;
+            inStepUp += place == Place.STEP_UP ? 1 : 0;
+            residents += sys.pop.has(p, Population.RESIDENT) ? 1 : 0;
+        }
+        assertEquals(sys.acuteBeds.inUse(), inBed);
+        assertEquals(sys.icBeds.inUse(), inIc, 0);
+        assertEquals(sys.stepUp.inUse(), inStepUp);
+        assertEquals(sys.careHomes.inUse(), residents);
+    }
+
+    @Test
+    void ledgerEqualsActivityTimesUnitCost() {
+        Scenario.Costs costs = scenario.costs();
+        for (int p = 1; p < sys.periods.count(); p++) {
+            assertEquals(tallySum(Tally.ADMISSIONS, p) * costs.admission(),
+                    sys.ledger.periodCategory(p, Ledger.ECONOMIC, CostCategory.ADMISSION), 1e-6);
+            assertEquals(tallySum(Tally.AE_ATTENDANCES, p) * costs.aeAttendance(),
+                    sys.ledger.periodCategory(p, Ledger.ECONOMIC, CostCategory.AE_ATTENDANCE), 1e-6);
+            double bedDays = sys.acuteBeds.occupancyIntegral(sys.periods.endDay(), p);
+            assertEquals(bedDays * costs.acuteBedDay(),
+                    sys.ledger.periodCategory(p, Ledger.ECONOMIC, CostCategory.ACUTE_BED_DAY), 1e-6 * bedDays * costs.acuteBedDay());
+            assertEquals(bedDays * scenario.costing().financialBedVariablePerDay(),
+                    sys.ledger.periodCategory(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_DAY), 1e-3);
+            assertEquals(tallySum(Tally.REABLEMENT_STARTED, p) * costs.reablementEpisode(),
+                    sys.ledger.periodCategory(p, Ledger.ECONOMIC, CostCategory.REABLEMENT_EPISODE), 1e-6);
+        }
+    }
+
+    /** L = lambda W on acute beds over the measured years: occupancy integral vs admissions x mean stay. */
+    @Test
+    void littlesLawHoldsOnAcuteBeds() {
+        double bedDays = 0;
+        double admissions = 0;
+        double losSum = 0;
+        double stays = 0;
+        for (int p = 1; p < sys.periods.count(); p++) {
+            bedDays += sys.acuteBeds.occupancyIntegral(sys.periods.endDay(), p);
+            admissions += tallySum(Tally.ADMISSIONS, p);
+            losSum += tallySum(Tally.LOS_SUM, p);
+            stays += tallySum(Tally.STAYS_ENDED, p);
+        }
+        double days = sys.periods.measuredYears() * Periods.YEAR;
+        double occupancy = bedDays / days;
+        double predicted = admissions / days * (losSum / stays);
+        // boundary effects (stays open at the start and end) are a few days of ~50 beds over 3 years
+        assertEquals(predicted, occupancy, 0.03 * occupancy);
+    }
+
+}
