@@ -211,7 +211,7 @@ class ScenarioLoaderTest {
     void dayRangeInOrder() {
         assertEquals("scenarios/bad.yaml: discharge.assessment_days: min must be ≤ max, got min 3 and max 2 "
                         + "(swap them)",
-                error(mutate("assessment_days: {min: 1, max: 2}", "assessment_days: {min: 3, max: 2}")));
+                error(mutate("assessment_days: {min: 1, max: 3}", "assessment_days: {min: 3, max: 2}")));
     }
 
     @Test
@@ -432,12 +432,24 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void initialStructureIsOneOfTwoWords() {
+        assertEquals("scenarios/bad.yaml: population.initial_structure: must be 'stationary' or 'given', got 'census'",
+                error(mutate("initial_structure: stationary", "initial_structure: census")));
+    }
+
+    @Test
+    void fractionalYearsAreRejected() {
+        assertEquals("scenarios/bad.yaml: run.years: must be a whole number of years (results are reported by year), "
+                + "got 2.5 (set by override run.years)", error(fragmented(), Map.of("run.years", 2.5)));
+    }
+
+    @Test
     void parseOverrides() throws ScenarioException {
         Map<String, Object> o = ScenarioLoader.parseOverrides(
-                List.of("run.seed=42", "run.years=2.5", "name=quick test", "step_up.referral_routes=[gp, nhs111]"));
+                List.of("run.seed=42", "run.warmup_years=2.5", "name=quick test", "step_up.referral_routes=[gp, nhs111]"));
         Scenario s = ScenarioLoader.load(FRAGMENTED, o);
         assertEquals(42L, s.run().seed());
-        assertEquals(2.5, s.run().years());
+        assertEquals(2.5, s.run().warmupYears());
         assertEquals("quick test", s.name());
         assertEquals(List.of("gp", "nhs111"), s.stepUp().referralRoutes());
         ScenarioException e = assertThrows(ScenarioException.class,
