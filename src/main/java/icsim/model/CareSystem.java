@@ -1,6 +1,7 @@
 package icsim.model;
 
 import icsim.engine.BinaryHeapEventList;
+import icsim.engine.PopulationClockSimulator;
 import icsim.engine.CapacityService;
 import icsim.engine.IndexedMinHeap;
 import icsim.engine.KeyedRandom;
@@ -12,7 +13,6 @@ import icsim.scenario.Scenario.Group;
 import org.apache.commons.math3.special.Erf;
 import umontreal.ssj.probdist.NormalDist;
 import umontreal.ssj.simevents.Event;
-import umontreal.ssj.simevents.Simulator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +38,8 @@ public final class CareSystem {
     final Periods periods;
     final int replication;
     final Population pop;
-    final Simulator sim = new Simulator();
     final IndexedMinHeap healthHeap;
-    private final HealthClock healthClock = new HealthClock();
+    final PopulationClockSimulator sim;
     final Ledger ledger;
 
     final CapacityService acuteBeds;
@@ -96,6 +95,7 @@ public final class CareSystem {
         int n = scenario.population().size();
         this.pop = new Population(n);
         this.healthHeap = new IndexedMinHeap(n);
+        this.sim = new PopulationClockSimulator(healthHeap, this::onHealthEvent);
         this.ledger = new Ledger(periods, scenario.costing().discountRate());
         this.groups = rates.groups;
         Scenario.Services s = scenario.services();
@@ -144,8 +144,6 @@ public final class CareSystem {
     public icsim.output.ReplicationResult run() {
         sim.init(new BinaryHeapEventList());
         setup.initialise();
-        clockArmed = true;
-        healthClock.reschedule();
         new DayTick().schedule(0);
         double firstClose = periods.warmupDays() > 0 ? periods.warmupDays() : Periods.YEAR;
         if (firstClose < periods.endDay() - 1e-9) {
@@ -156,6 +154,7 @@ public final class CareSystem {
         }
         new EndOfRun().schedule(periods.endDay());
         sim.start();
+        events = sim.events();
         return new Metrics(this).result();
     }
 
@@ -181,50 +180,14 @@ public final class CareSystem {
 
     // ------------------------------------------------------------------------------- health processes
 
-    /** One SSJ event standing for the earliest pending health event of the whole population. */
-    private final class HealthClock extends Event {
-        HealthClock() {
-            super(CareSystem.this.sim);
-            setRa(-1);
-        }
-
-        @Override
-        public void actions() {
-            events++;
-            inHealthEvent = true;
-            onHealthEvent(healthHeap.minId(), sim.time());
-            inHealthEvent = false;
-            reschedule();
-        }
-
-        boolean isScheduled() {
-            return getRa() >= 0;
-        }
-
-        void reschedule() {
-            if (isScheduled()) {
-                cancel();
-            }
-            double next = healthHeap.minTime();
-            if (next < NO_TIME) {
-                schedule(Math.max(0, next - sim.time()));
-            }
-        }
-    }
-
-    private boolean clockArmed;
-    private boolean inHealthEvent;
-
-    /** Puts p's next health event into the heap; keeps the clock on the earliest. */
+    /** Puts p's next health event on the population clock. */
     void refreshHealth(int p, double t) {
         double next = Math.min(Math.min(pop.deathTime[p], pop.frailtyTime[p]),
                 Math.min(Math.min(pop.nextCandidate[p], pop.nextExtra[p]), pop.recomputeTime[p]));
         healthHeap.set(p, next);
-        if (clockArmed && !inHealthEvent && (!healthClock.isScheduled() || next < healthClock.time())) {
-            healthClock.reschedule();
-        }
     }
 
+    /** The next health event of person p: death, frailty change, crisis candidate, or a hazard change. */
     private void onHealthEvent(int p, double t) {
         accountHazards(p, t);
         if (t >= pop.deathTime[p]) {
@@ -257,7 +220,10 @@ public final class CareSystem {
         double dt = t - pop.hazardSince[p];
         if (dt > 0) {
             pop.deathBudget[p] = Math.max(0, pop.deathBudget[p] - pop.deathHazard[p] * dt);
-            pop.frailtyBudget[p] = Math.max(0, pop.frailtyBudget[p] - pop.frailtyHazard[p] * dt);
+            double frailty = pop.frailtyHazard[p];
+            if (frailty > 0) {
+                pop.frailtyBudget[p] = Math.max(0, pop.frailtyBudget[p] - frailty * dt);
+            }
         }
         pop.hazardSince[p] = t;
     }
@@ -455,7 +421,6 @@ public final class CareSystem {
 
         @Override
         public void actions() {
-            events++;
             pathway.onPersonEvent(kind, person, stamp, sim.time());
         }
     }
@@ -472,7 +437,6 @@ public final class CareSystem {
 
         @Override
         public void actions() {
-            events++;
             double t = sim.time();
             int p = periods.of(t);
             if (t >= periods.warmupDays() && t < periods.endDay() && t - periods.warmupDays() < dailyOccupancy[0].length) {
@@ -615,7 +579,6 @@ public final class CareSystem {
 
         @Override
         public void actions() {
-            events++;
             pathway.communityReferral(stream, index, sim.time());
             scheduleReferral(stream, index + 1, sim.time());
         }
