@@ -1,6 +1,7 @@
 package icsim.cli;
 
 import icsim.experiment.EngineBenchmark;
+import icsim.experiment.MemoryProbe;
 import icsim.experiment.ReplicationRunner;
 import icsim.output.ReplicationResult;
 import icsim.scenario.Scenario;
@@ -10,12 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code icsim bench}: measures speed and memory on this machine (never asserted in tests). Reports the
@@ -77,32 +75,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (million > 0) {
             Scenario big = ScenarioLoader.load(scenarioFile, merge(scenarioOptions.overrides(),
                     Map.of("population.size", million, "run.replications", 1)));
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            System.gc();
-            long baseline = memory.getHeapMemoryUsage().getUsed();
-            AtomicLong peak = new AtomicLong(baseline);
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            long start = System.nanoTime();
-            ReplicationRunner.Outcome o = new ReplicationRunner(1).run(big, 0, null, null);
-            double wall = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
-            sampler.join();
-            double perPerson = (peak.get() - baseline) / (double) million;
+            MemoryProbe.Result r = MemoryProbe.measure(big);
             System.out.printf("one replication of %,d people x %.0f years on 1 thread: %.1f s wall, %,d events%n", million,
-                    big.run().warmupYears() + big.run().years(), wall, o.results().get(0).events());
-            System.out.printf("  peak heap above baseline: %,.0f MB = %.0f bytes per person (sampled every 5 ms, includes garbage)%n",
-                    (peak.get() - baseline) / 1e6, perPerson);
+                    big.run().warmupYears() + big.run().years(), r.seconds(), r.events());
+            System.out.printf("  heap kept alive by the model: %,.0f MB = %.0f bytes per person (after GC, model still referenced)%n",
+                    r.retainedBytes() / 1e6, r.retainedBytes() / (double) million);
+            System.out.printf("  peak heap in use, garbage included: %,.0f MB = %.0f bytes per person (sampled every 5 ms)%n",
+                    r.peakSampledBytes() / 1e6, r.peakSampledBytes() / (double) million);
         }
         if (enginePeople > 0) {
             EngineBenchmark b = new EngineBenchmark(enginePeople, 6);

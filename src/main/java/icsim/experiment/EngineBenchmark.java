@@ -3,6 +3,7 @@ package icsim.experiment;
 import icsim.engine.BinaryHeapEventList;
 import icsim.engine.IndexedMinHeap;
 import icsim.engine.KeyedRandom;
+import icsim.engine.PopulationClockSimulator;
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
 import umontreal.ssj.simevents.eventlist.SplayTree;
@@ -25,7 +26,7 @@ public final class EngineBenchmark {
     public EngineBenchmark(int people, double years) {
         this.people = people;
         this.years = years;
-        this.crisisPerDay = 0.1 / 365;
+        this.crisisPerDay = 1.0 / 365;
         this.meanStay = 6;
         // beds at ~90 % of the offered load
         this.beds = (int) Math.max(1, Math.round(people * crisisPerDay * meanStay / 0.9));
@@ -39,51 +40,44 @@ public final class EngineBenchmark {
         return r.exponential(person, 2, k) * meanStay;
     }
 
-    /** icsim's engine: SSJ Simulator on a binary-heap event list; people's next crises in one primitive indexed heap. */
+    /** icsim's engine: SSJ events for discharges, people's next crises on the population clock (one primitive heap). */
     public Result icsimEngine() {
         long start = System.nanoTime();
         KeyedRandom r = new KeyedRandom(1, 0, 0);
-        Simulator sim = new Simulator();
-        sim.init(new BinaryHeapEventList());
         IndexedMinHeap heap = new IndexedMinHeap(people);
         long[] k = new long[people];
         long[] counts = new long[2];
         int[] free = {beds};
+        PopulationClockSimulator[] holder = new PopulationClockSimulator[1];
+        PopulationClockSimulator sim = new PopulationClockSimulator(heap, (p, t) -> {
+            counts[0]++;
+            if (free[0] > 0) {
+                free[0]--;
+                counts[1]++;
+                new Event(holder[0]) {
+                    @Override
+                    public void actions() {
+                        counts[0]++;
+                        free[0]++;
+                    }
+                }.schedule(stay(r, p, k[p]));
+            }
+            k[p]++;
+            heap.set(p, t + gap(r, p, k[p]));
+        });
+        holder[0] = sim;
+        sim.init(new BinaryHeapEventList());
         for (int p = 0; p < people; p++) {
             heap.set(p, gap(r, p, 0));
         }
-        double end = years * 365;
-        Event clock = new Event(sim) {
-            @Override
-            public void actions() {
-                int p = heap.minId();
-                double t = sim.time();
-                counts[0]++;
-                if (free[0] > 0) {
-                    free[0]--;
-                    counts[1]++;
-                    new Event(sim) {
-                        @Override
-                        public void actions() {
-                            counts[0]++;
-                            free[0]++;
-                        }
-                    }.schedule(stay(r, p, k[p]));
-                }
-                k[p]++;
-                heap.set(p, t + gap(r, p, k[p]));
-                schedule(heap.minTime() - t);
-            }
-        };
-        clock.schedule(heap.minTime());
         new Event(sim) {
             @Override
             public void actions() {
                 sim.stop();
             }
-        }.schedule(end);
+        }.schedule(years * 365);
         sim.start();
-        return new Result("icsim engine (SSJ + binary heap + person heap)", (System.nanoTime() - start) / 1e9, counts[0], counts[1]);
+        return new Result("icsim engine (SSJ events + population clock)", (System.nanoTime() - start) / 1e9, counts[0], counts[1]);
     }
 
     /** The naive SSJ way: SplayTree event list and one event object per person. */

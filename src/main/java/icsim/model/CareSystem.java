@@ -171,7 +171,7 @@ public final class CareSystem {
     }
 
     long key(int p) {
-        return KeyedRandom.personKey(p, pop.generation[p]);
+        return KeyedRandom.personKey(p, pop.generation(p));
     }
 
     double u(int p, int purpose, long index) {
@@ -182,33 +182,33 @@ public final class CareSystem {
 
     /** Puts p's next health event on the population clock. */
     void refreshHealth(int p, double t) {
-        double next = Math.min(Math.min(pop.deathTime[p], pop.frailtyTime[p]),
-                Math.min(Math.min(pop.nextCandidate[p], pop.nextExtra[p]), pop.recomputeTime[p]));
+        double next = Math.min(Math.min(pop.deathTime(p), pop.frailtyTime(p)),
+                Math.min(Math.min(pop.nextCandidate(p), pop.nextExtra(p)), pop.recomputeTime(p)));
         healthHeap.set(p, next);
     }
 
     /** The next health event of person p: death, frailty change, crisis candidate, or a hazard change. */
     private void onHealthEvent(int p, double t) {
         accountHazards(p, t);
-        if (t >= pop.deathTime[p]) {
+        if (t >= pop.deathTime(p)) {
             die(p, t);
             return;
         }
         double majorantBefore = majorant(p);
-        if (t >= pop.frailtyTime[p]) {
+        if (t >= pop.frailtyTime(p)) {
             progressFrailty(p, t);
-        } else if (t >= pop.nextCandidate[p]) {
+        } else if (t >= pop.nextCandidate(p)) {
             crisisCandidate(p, t, false);
-        } else if (t >= pop.nextExtra[p]) {
+        } else if (t >= pop.nextExtra(p)) {
             crisisCandidate(p, t, true);
         }
         updateHazards(p, t);
         if (majorant(p) != majorantBefore) {
             // frailty or age band changed the rate: redraw the residual times (memoryless), with fresh indices
-            pop.candidateIndex[p]++;
+            pop.candidateIndex(p, pop.candidateIndex(p) + 1);
             scheduleCandidate(p, t);
-            if (pop.nextExtra[p] < NO_TIME) {
-                pop.extraIndex[p]++;
+            if (pop.nextExtra(p) < NO_TIME) {
+                pop.extraIndex(p, pop.extraIndex(p) + 1);
                 scheduleExtra(p, t);
             }
             refreshHealth(p, t);
@@ -217,15 +217,15 @@ public final class CareSystem {
 
     /** Uses up the Exp(1) budgets at the hazards in force since the last accounting. */
     void accountHazards(int p, double t) {
-        double dt = t - pop.hazardSince[p];
+        double dt = t - pop.hazardSince(p);
         if (dt > 0) {
-            pop.deathBudget[p] = Math.max(0, pop.deathBudget[p] - pop.deathHazard[p] * dt);
-            double frailty = pop.frailtyHazard[p];
+            pop.deathBudget(p, Math.max(0, pop.deathBudget(p) - pop.deathHazard(p) * dt));
+            double frailty = pop.frailtyHazard(p);
             if (frailty > 0) {
-                pop.frailtyBudget[p] = Math.max(0, pop.frailtyBudget[p] - frailty * dt);
+                pop.frailtyBudget(p, Math.max(0, pop.frailtyBudget(p) - frailty * dt));
             }
         }
-        pop.hazardSince[p] = t;
+        pop.hazardSince(p, t);
     }
 
     /** Recomputes p's hazards as they stand at t and the times they next fire or change. */
@@ -237,9 +237,9 @@ public final class CareSystem {
         double h = pop.has(p, Population.RESIDENT) ? rates.residentDeathPerDay[c]
                 : rates.backgroundDeathPerDay[c] * (old ? rates.ageDeathByFrailty[c - Cohort.FIRST_OVER65][band] : 1);
         double recompute = NO_TIME;
-        if (t < pop.mortalityUntil[p]) {
+        if (t < pop.mortalityUntil(p)) {
             h *= scenario.postCrisis().mortalityMultiplier();
-            recompute = pop.mortalityUntil[p];
+            recompute = pop.mortalityUntil(p);
         }
         double hf = 0;
         if (old) {
@@ -250,11 +250,11 @@ public final class CareSystem {
                 recompute = Math.min(recompute, t + (nextBandAge - pop.age(p, t)) * Rates.YEAR);
             }
         }
-        pop.deathHazard[p] = h;
-        pop.frailtyHazard[p] = hf;
-        pop.deathTime[p] = h > 0 ? t + pop.deathBudget[p] / h : NO_TIME;
-        pop.frailtyTime[p] = hf > 0 ? t + pop.frailtyBudget[p] / hf : NO_TIME;
-        pop.recomputeTime[p] = recompute;
+        pop.deathHazard(p, h);
+        pop.frailtyHazard(p, hf);
+        pop.deathTime(p, h > 0 ? t + pop.deathBudget(p) / h : NO_TIME);
+        pop.frailtyTime(p, hf > 0 ? t + pop.frailtyBudget(p) / hf : NO_TIME);
+        pop.recomputeTime(p, recompute);
         refreshHealth(p, t);
     }
 
@@ -262,7 +262,7 @@ public final class CareSystem {
         int before = pop.cohort[p];
         moveCohort(p, t, before + 1);
         int j = ++pop.frailtyTransitions[p];
-        pop.frailtyBudget[p] = random.exponential(key(p), Purpose.FRAILTY_BUDGET, j);
+        pop.frailtyBudget(p, random.exponential(key(p), Purpose.FRAILTY_BUDGET, j));
         log(p, t, "frailty_change", Place.label(pop.place[p]), Cohort.values()[before + 1].label());
     }
 
@@ -294,43 +294,43 @@ public final class CareSystem {
 
     /** Rate of the base candidate stream (per day), common to compared scenarios. */
     double majorant(int p) {
-        return pop.z[p] * rates.majorantPerDay[pop.cohort[p]][pop.band[p]];
+        return pop.z(p) * rates.majorantPerDay[pop.cohort[p]][pop.band[p]];
     }
 
     /** Draws the next base candidate from the majorant (thinning, MODEL.md §6). */
     void scheduleCandidate(int p, double from) {
         double lambda = majorant(p);
-        int k = pop.candidateIndex[p];
-        pop.nextCandidate[p] = lambda > 0 ? from + random.exponential(key(p), Purpose.CANDIDATE_GAP, k) / lambda : NO_TIME;
+        int k = pop.candidateIndex(p);
+        pop.nextCandidate(p, lambda > 0 ? from + random.exponential(key(p), Purpose.CANDIDATE_GAP, k) / lambda : NO_TIME);
     }
 
     private static final long EXTRA_PER_WINDOW = 1L << 20;
 
     /** Index of extra candidate j of window w, and the key of the crisis it may become (negative). */
     private long extraKey(int p) {
-        return pop.windowCount[p] * EXTRA_PER_WINDOW + pop.extraIndex[p];
+        return pop.windowCount(p) * EXTRA_PER_WINDOW + pop.extraIndex(p);
     }
 
     /** Draws the next extra candidate of the current post-crisis window, or none past its end. */
     void scheduleExtra(int p, double from) {
         double lambda = majorant(p) * (scenario.postCrisis().multiplier() - 1);
         double next = lambda > 0 ? from + random.exponential(key(p), Purpose.EXTRA_GAP, extraKey(p)) / lambda : NO_TIME;
-        pop.nextExtra[p] = next < pop.postCrisisUntil[p] ? next : NO_TIME;
+        pop.nextExtra(p, next < pop.postCrisisUntil(p) ? next : NO_TIME);
     }
 
     /** A new post-crisis window opens at t: its extra stream restarts with a new window number. */
     void openWindow(int p, double t) {
-        pop.postCrisisUntil[p] = t + scenario.postCrisis().days();
-        pop.mortalityUntil[p] = t + scenario.postCrisis().mortalityDays();
-        pop.windowCount[p]++;
-        pop.extraIndex[p] = 0;
+        pop.postCrisisUntil(p, t + scenario.postCrisis().days());
+        pop.mortalityUntil(p, t + scenario.postCrisis().mortalityDays());
+        pop.windowCount(p, pop.windowCount(p) + 1);
+        pop.extraIndex(p, 0);
         scheduleExtra(p, t);
     }
 
     /** Crisis hazard (per day) without the post-crisis factor, which the extra stream supplies. */
     double crisisHazard(int p, double t) {
         int c = pop.cohort[p];
-        double h = pop.z[p] * rates.crisisPerDay[c];
+        double h = pop.z(p) * rates.crisisPerDay[c];
         if (Cohort.isOver65(c)) {
             h *= rates.ageCrisis[pop.band[p]];
         }
@@ -347,12 +347,12 @@ public final class CareSystem {
         if (extra) {
             crisisKey = -1 - extraKey(p);
             accept = random.uniform(key(p), Purpose.EXTRA_ACCEPT, extraKey(p));
-            pop.extraIndex[p]++;
+            pop.extraIndex(p, pop.extraIndex(p) + 1);
             scheduleExtra(p, t);
         } else {
-            crisisKey = pop.candidateIndex[p];
+            crisisKey = pop.candidateIndex(p);
             accept = random.uniform(key(p), Purpose.CANDIDATE_ACCEPT, crisisKey);
-            pop.candidateIndex[p]++;
+            pop.candidateIndex(p, pop.candidateIndex(p) + 1);
             scheduleCandidate(p, t);
         }
         boolean crisis = accept * majorant(p) < crisisHazard(p, t);
@@ -384,11 +384,11 @@ public final class CareSystem {
         pop.packageStamp[p]++;
         pop.reablementStamp[p]++;
         if (scenario.population().replaceDeaths()) {
-            pop.generation[p]++;
+            pop.generation(p, pop.generation(p) + 1);
             setup.enter(p, t, c);
         } else {
             healthHeap.remove(p);
-            pop.deathTime[p] = NO_TIME;
+            pop.deathTime(p, NO_TIME);
         }
     }
 
@@ -607,7 +607,7 @@ public final class CareSystem {
         if (!logged(p)) {
             return;
         }
-        long person = (long) pop.generation[p] * pop.size + p;
+        long person = (long) pop.generation(p) * pop.size + p;
         double age = pop.over65(p) ? pop.age(p, t) : Double.NaN;
         eventSink.accept(new EventRecord(t - periods.warmupDays(), replication, person,
                 Cohort.values()[pop.cohort[p]].label(), age, event, place, reason));

@@ -18,33 +18,37 @@ final class Population {
     static final byte RESIDENT = (byte) 0x80; // lives in a care home (keeps the place while in hospital)
 
     final int size;
-    final int[] generation;
+    /*
+     * The fields a health event touches, packed per person in one strided array so that an event costs one
+     * or two cache misses instead of one per field (a million people do not fit in cache). Counters are
+     * stored as doubles, which hold them exactly.
+     */
+    private static final int STRIDE = 18;
+    private static final int DEATH_BUDGET = 0;
+    private static final int FRAILTY_BUDGET = 1;
+    private static final int DEATH_HAZARD = 2;
+    private static final int FRAILTY_HAZARD = 3;
+    private static final int HAZARD_SINCE = 4;
+    private static final int DEATH_TIME = 5;
+    private static final int FRAILTY_TIME = 6;
+    private static final int RECOMPUTE_TIME = 7;
+    private static final int NEXT_CANDIDATE = 8;
+    private static final int NEXT_EXTRA = 9;
+    private static final int POST_CRISIS_UNTIL = 10;
+    private static final int MORTALITY_UNTIL = 11;
+    private static final int AGE_AT_ZERO = 12;
+    private static final int Z = 13;
+    private static final int CANDIDATE_INDEX = 14;
+    private static final int EXTRA_INDEX = 15;
+    private static final int WINDOW_COUNT = 16;
+    private static final int GENERATION = 17;
+    private final double[] hot;
     final byte[] cohort;
     final byte[] place;
     final byte[] flags;
-    final float[] z;
-    /** Age at day 0 (age at t is ageAtZero + t / 365); NaN under 65. */
-    final double[] ageAtZero;
 
-    // hazard bookkeeping: remaining Exp(1) budgets, current hazards and when they were last accounted
-    final double[] deathBudget;
-    final double[] frailtyBudget;
-    final double[] deathHazard;
-    final double[] frailtyHazard;
-    final double[] hazardSince;
-    final double[] deathTime;
-    final double[] frailtyTime;
-    final double[] recomputeTime;
-    final double[] nextCandidate;
-    final int[] candidateIndex;
-    /** Extra candidates inside a post-crisis window (superposed on the base stream): next time, window number, index. */
-    final double[] nextExtra;
-    final int[] windowCount;
-    final int[] extraIndex;
     final byte[] band;               // age band the hazards were last computed for
     final int[] frailtyTransitions;
-    final double[] postCrisisUntil;
-    final double[] mortalityUntil;
 
     // the current episode (acute stay, step-up, IC stay)
     final int[] stayStamp;
@@ -75,29 +79,12 @@ final class Population {
 
     Population(int size) {
         this.size = size;
-        generation = new int[size];
+        hot = new double[size * STRIDE];
         cohort = new byte[size];
         place = new byte[size];
         flags = new byte[size];
-        z = new float[size];
-        ageAtZero = new double[size];
-        deathBudget = new double[size];
-        frailtyBudget = new double[size];
-        deathHazard = new double[size];
-        frailtyHazard = new double[size];
-        hazardSince = new double[size];
-        deathTime = new double[size];
-        frailtyTime = new double[size];
-        recomputeTime = new double[size];
-        nextCandidate = new double[size];
-        candidateIndex = new int[size];
-        nextExtra = new double[size];
-        windowCount = new int[size];
-        extraIndex = new int[size];
         band = new byte[size];
         frailtyTransitions = new int[size];
-        postCrisisUntil = new double[size];
-        mortalityUntil = new double[size];
         stayStamp = new int[size];
         packageStamp = new int[size];
         reablementStamp = new int[size];
@@ -124,6 +111,168 @@ final class Population {
         Arrays.fill(previousFirstAdmission, Double.NaN);
     }
 
+    /** Remaining Exp(1) budget of the death clock. */
+    double deathBudget(int p) {
+        return hot[p * STRIDE + DEATH_BUDGET];
+    }
+
+    void deathBudget(int p, double value) {
+        hot[p * STRIDE + DEATH_BUDGET] = value;
+    }
+
+    /** Remaining Exp(1) budget of the next frailty transition. */
+    double frailtyBudget(int p) {
+        return hot[p * STRIDE + FRAILTY_BUDGET];
+    }
+
+    void frailtyBudget(int p, double value) {
+        hot[p * STRIDE + FRAILTY_BUDGET] = value;
+    }
+
+    /** Death hazard per day in force since hazardSince. */
+    double deathHazard(int p) {
+        return hot[p * STRIDE + DEATH_HAZARD];
+    }
+
+    void deathHazard(int p, double value) {
+        hot[p * STRIDE + DEATH_HAZARD] = value;
+    }
+
+    /** Frailty transition hazard per day in force since hazardSince. */
+    double frailtyHazard(int p) {
+        return hot[p * STRIDE + FRAILTY_HAZARD];
+    }
+
+    void frailtyHazard(int p, double value) {
+        hot[p * STRIDE + FRAILTY_HAZARD] = value;
+    }
+
+    /** When the budgets were last brought up to date. */
+    double hazardSince(int p) {
+        return hot[p * STRIDE + HAZARD_SINCE];
+    }
+
+    void hazardSince(int p, double value) {
+        hot[p * STRIDE + HAZARD_SINCE] = value;
+    }
+
+    /** When the death clock runs out at current hazards. */
+    double deathTime(int p) {
+        return hot[p * STRIDE + DEATH_TIME];
+    }
+
+    void deathTime(int p, double value) {
+        hot[p * STRIDE + DEATH_TIME] = value;
+    }
+
+    /** When the next frailty transition happens at current hazards. */
+    double frailtyTime(int p) {
+        return hot[p * STRIDE + FRAILTY_TIME];
+    }
+
+    void frailtyTime(int p, double value) {
+        hot[p * STRIDE + FRAILTY_TIME] = value;
+    }
+
+    /** Next time the hazards change by themselves (age band, end of a mortality window). */
+    double recomputeTime(int p) {
+        return hot[p * STRIDE + RECOMPUTE_TIME];
+    }
+
+    void recomputeTime(int p, double value) {
+        hot[p * STRIDE + RECOMPUTE_TIME] = value;
+    }
+
+    /** Time of the next base crisis candidate. */
+    double nextCandidate(int p) {
+        return hot[p * STRIDE + NEXT_CANDIDATE];
+    }
+
+    void nextCandidate(int p, double value) {
+        hot[p * STRIDE + NEXT_CANDIDATE] = value;
+    }
+
+    /** Time of the next extra candidate in the current post-crisis window. */
+    double nextExtra(int p) {
+        return hot[p * STRIDE + NEXT_EXTRA];
+    }
+
+    void nextExtra(int p, double value) {
+        hot[p * STRIDE + NEXT_EXTRA] = value;
+    }
+
+    /** End of the current post-crisis window (crisis hazard raised). */
+    double postCrisisUntil(int p) {
+        return hot[p * STRIDE + POST_CRISIS_UNTIL];
+    }
+
+    void postCrisisUntil(int p, double value) {
+        hot[p * STRIDE + POST_CRISIS_UNTIL] = value;
+    }
+
+    /** End of the current post-crisis mortality window. */
+    double mortalityUntil(int p) {
+        return hot[p * STRIDE + MORTALITY_UNTIL];
+    }
+
+    void mortalityUntil(int p, double value) {
+        hot[p * STRIDE + MORTALITY_UNTIL] = value;
+    }
+
+    /** Age at day 0 (age at t is this + t / 365); NaN under 65. */
+    double ageAtZero(int p) {
+        return hot[p * STRIDE + AGE_AT_ZERO];
+    }
+
+    void ageAtZero(int p, double value) {
+        hot[p * STRIDE + AGE_AT_ZERO] = value;
+    }
+
+    /** Persistent risk multiplier. */
+    double z(int p) {
+        return hot[p * STRIDE + Z];
+    }
+
+    void z(int p, double value) {
+        hot[p * STRIDE + Z] = value;
+    }
+
+    /** Number of base candidates drawn so far (keys the next one). */
+    int candidateIndex(int p) {
+        return (int) hot[p * STRIDE + CANDIDATE_INDEX];
+    }
+
+    void candidateIndex(int p, int value) {
+        hot[p * STRIDE + CANDIDATE_INDEX] = value;
+    }
+
+    /** Number of extra candidates drawn in the current window. */
+    int extraIndex(int p) {
+        return (int) hot[p * STRIDE + EXTRA_INDEX];
+    }
+
+    void extraIndex(int p, int value) {
+        hot[p * STRIDE + EXTRA_INDEX] = value;
+    }
+
+    /** Number of post-crisis windows opened so far. */
+    int windowCount(int p) {
+        return (int) hot[p * STRIDE + WINDOW_COUNT];
+    }
+
+    void windowCount(int p, int value) {
+        hot[p * STRIDE + WINDOW_COUNT] = value;
+    }
+
+    /** How many times the slot has been refilled by an entrant. */
+    int generation(int p) {
+        return (int) hot[p * STRIDE + GENERATION];
+    }
+
+    void generation(int p, int value) {
+        hot[p * STRIDE + GENERATION] = value;
+    }
+
     boolean has(int p, byte flag) {
         return (flags[p] & flag) != 0;
     }
@@ -133,7 +282,7 @@ final class Population {
     }
 
     double age(int p, double t) {
-        return ageAtZero[p] + t / Rates.YEAR;
+        return ageAtZero(p) + t / Rates.YEAR;
     }
 
     boolean over65(int p) {

@@ -30,21 +30,21 @@ final class PopulationSetup {
             int group = pick(cumulative, sys.u(p, Purpose.INIT_GROUP, 0));
             if (group < 2) {
                 pop.cohort[p] = (byte) group;
-                pop.ageAtZero[p] = Double.NaN;
+                pop.ageAtZero(p, Double.NaN);
             } else if (structure != null) {
                 double[] ageAndFrailty = structure.sample(sys.u(p, Purpose.INIT_FRAILTY, 0), sys.u(p, Purpose.INIT_AGE, 0));
-                pop.ageAtZero[p] = ageAndFrailty[0];
+                pop.ageAtZero(p, ageAndFrailty[0]);
                 pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + (int) ageAndFrailty[1]);
             } else {
                 int band = group - 2;
                 double ua = sys.u(p, Purpose.INIT_AGE, 0);
                 // 85+: exponential tail with mean 5.5 years beyond 85, capped at 105 (assumption)
-                pop.ageAtZero[p] = band < 2 ? BAND_START[band] + 10 * ua : Math.min(105, 85 - 5.5 * Math.log(ua));
+                pop.ageAtZero(p, band < 2 ? BAND_START[band] + 10 * ua : Math.min(105, 85 - 5.5 * Math.log(ua)));
                 int frailty = pick(cumulative(frailtyByBand[band]), sys.u(p, Purpose.INIT_FRAILTY, 0));
                 pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + frailty);
             }
             start(p, 0);
-            pop.z[p] = (float) sys.rates.initialRiskMultiplier(pop.cohort[p], sys.u(p, Purpose.RISK_Z, 0));
+            pop.z(p, (float) sys.rates.initialRiskMultiplier(pop.cohort[p], sys.u(p, Purpose.RISK_Z, 0)));
             sys.scheduleCandidate(p, 0);
             sys.updateHazards(p, 0);
         }
@@ -60,11 +60,11 @@ final class PopulationSetup {
     /** A replacement entrant in slot p (its generation already advanced): same group, or aged 65. */
     void enter(int p, double t, int previousCohort) {
         if (Cohort.isOver65(previousCohort)) {
-            pop.ageAtZero[p] = 65 - t / Rates.YEAR;
+            pop.ageAtZero(p, 65 - t / Rates.YEAR);
             double[] split = sc.population().entrantFrailty().toArray();
             pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + pick(cumulative(split), sys.u(p, Purpose.INIT_FRAILTY, 0)));
         } else {
-            pop.ageAtZero[p] = Double.NaN;
+            pop.ageAtZero(p, Double.NaN);
             pop.cohort[p] = (byte) previousCohort;
         }
         start(p, t);
@@ -77,18 +77,18 @@ final class PopulationSetup {
         if (pop.over65(p) && sys.u(p, Purpose.LIVES_ALONE, 0) < sc.population().livesAlone()) {
             pop.set(p, Population.LIVES_ALONE, true);
         }
-        pop.z[p] = (float) sys.rates.riskMultiplier(sys.u(p, Purpose.RISK_Z, 0));
-        pop.deathBudget[p] = sys.random.exponential(sys.key(p), Purpose.DEATH_BUDGET, 0);
-        pop.frailtyBudget[p] = sys.random.exponential(sys.key(p), Purpose.FRAILTY_BUDGET, 0);
+        pop.z(p, (float) sys.rates.riskMultiplier(sys.u(p, Purpose.RISK_Z, 0)));
+        pop.deathBudget(p, sys.random.exponential(sys.key(p), Purpose.DEATH_BUDGET, 0));
+        pop.frailtyBudget(p, sys.random.exponential(sys.key(p), Purpose.FRAILTY_BUDGET, 0));
         pop.frailtyTransitions[p] = 0;
-        pop.candidateIndex[p] = 0;
-        pop.windowCount[p] = 0;
-        pop.extraIndex[p] = 0;
-        pop.nextExtra[p] = Double.POSITIVE_INFINITY;
+        pop.candidateIndex(p, 0);
+        pop.windowCount(p, 0);
+        pop.extraIndex(p, 0);
+        pop.nextExtra(p, Double.POSITIVE_INFINITY);
         pop.band[p] = (byte) (pop.over65(p) ? Rates.ageBand(pop.age(p, t)) : 1);
-        pop.postCrisisUntil[p] = Double.NEGATIVE_INFINITY;
-        pop.mortalityUntil[p] = Double.NEGATIVE_INFINITY;
-        pop.hazardSince[p] = t;
+        pop.postCrisisUntil(p, Double.NEGATIVE_INFINITY);
+        pop.mortalityUntil(p, Double.NEGATIVE_INFINITY);
+        pop.hazardSince(p, t);
         pop.lastDischarge[p] = Double.NEGATIVE_INFINITY;
         pop.firstAdmission[p] = Double.NaN;
         pop.previousFirstAdmission[p] = Double.NaN;
