@@ -217,15 +217,40 @@ public final class CareSystem {
 
     /** Uses up the Exp(1) budgets at the hazards in force since the last accounting. */
     void accountHazards(int p, double t) {
-        double dt = t - pop.hazardSince(p);
-        if (dt > 0) {
-            pop.deathBudget(p, Math.max(0, pop.deathBudget(p) - pop.deathHazard(p) * dt));
+        double since = pop.hazardSince(p);
+        if (t > since) {
+            pop.deathBudget(p, Math.max(0, pop.deathBudget(p) - deathHazardIntegral(p, since, t)));
             double frailty = pop.frailtyHazard(p);
             if (frailty > 0) {
-                pop.frailtyBudget(p, Math.max(0, pop.frailtyBudget(p) - frailty * dt));
+                pop.frailtyBudget(p, Math.max(0, pop.frailtyBudget(p) - frailty * (t - since)));
             }
         }
         pop.hazardSince(p, t);
+    }
+
+    /**
+     * Integral of p's death hazard over [a, b): the stored hazard, times the post-crisis multiplier up to the
+     * end of the mortality window. Handling the window's end here, not as an event, halves the health events.
+     */
+    private double deathHazardIntegral(int p, double a, double b) {
+        double inside = Math.max(0, Math.min(b, pop.mortalityUntil(p)) - a);
+        return pop.deathHazard(p) * (scenario.postCrisis().mortalityMultiplier() * inside + (b - a - inside));
+    }
+
+    /** When p's remaining death budget runs out, from t, across the end of a mortality window if need be. */
+    private double deathTime(int p, double t) {
+        double h = pop.deathHazard(p);
+        if (h <= 0) {
+            return NO_TIME;
+        }
+        double budget = pop.deathBudget(p);
+        double windowEnd = pop.mortalityUntil(p);
+        if (t < windowEnd) {
+            double raised = h * scenario.postCrisis().mortalityMultiplier();
+            double inWindow = raised * (windowEnd - t);
+            return budget <= inWindow ? t + budget / raised : windowEnd + (budget - inWindow) / h;
+        }
+        return t + budget / h;
     }
 
     /** Recomputes p's hazards as they stand at t and the times they next fire or change. */
@@ -237,10 +262,6 @@ public final class CareSystem {
         double h = pop.has(p, Population.RESIDENT) ? rates.residentDeathPerDay[c]
                 : rates.backgroundDeathPerDay[c] * (old ? rates.ageDeathByFrailty[c - Cohort.FIRST_OVER65][band] : 1);
         double recompute = NO_TIME;
-        if (t < pop.mortalityUntil(p)) {
-            h *= scenario.postCrisis().mortalityMultiplier();
-            recompute = pop.mortalityUntil(p);
-        }
         double hf = 0;
         if (old) {
             int f = pop.frailty(p);
@@ -252,7 +273,7 @@ public final class CareSystem {
         }
         pop.deathHazard(p, h);
         pop.frailtyHazard(p, hf);
-        pop.deathTime(p, h > 0 ? t + pop.deathBudget(p) / h : NO_TIME);
+        pop.deathTime(p, deathTime(p, t));
         pop.frailtyTime(p, hf > 0 ? t + pop.frailtyBudget(p) / hf : NO_TIME);
         pop.recomputeTime(p, recompute);
         refreshHealth(p, t);
