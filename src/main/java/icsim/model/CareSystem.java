@@ -29,7 +29,6 @@ public final class CareSystem {
     static final byte WAIT_PACKAGE = 3;
     static final byte WAIT_IC_BED = 4;
     static final byte WAIT_CARE_HOME = 5;
-    private static final byte TREATMENT = -1;
     private static final double NO_TIME = Double.POSITIVE_INFINITY;
 
     final Scenario scenario;
@@ -70,6 +69,8 @@ public final class CareSystem {
     final double[][] dailyOccupancy;
     final double[][] dailyWaiting;
     long events;
+    /** People in A&E: awaiting the decision to admit, or boarding for a bed. */
+    int countInAe;
     private final Group[] groups;
 
     final Pathway pathway;
@@ -481,8 +482,6 @@ public final class CareSystem {
             schedule(1);
         }
     }
-
-    int countInAe;
 
     /** End of a period: routine activity costs and the concentration of acute cost. */
     private final class PeriodEnd extends Event {

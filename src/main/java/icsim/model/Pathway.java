@@ -359,12 +359,12 @@ final class Pathway {
             readyToLeave(p, t);
             return;
         }
-        setPhase(p, t, waitReason(need));
-        CapacityService service = serviceFor(need);
+        setPhase(p, t, need.waitReason);
+        CapacityService service = serviceFor(need.waitCode);
         if (service.hasFreePlace() && service.waiting() == 0) {
             takePlace(p, t, service);
         } else {
-            enqueue(service, waitCode(need), p, t);
+            enqueue(service, need.waitCode, p, t);
         }
     }
 
@@ -495,36 +495,6 @@ final class Pathway {
     }
 
     // ------------------------------------------------------------------------ services after hospital
-
-    private CapacityService serviceFor(Need need) {
-        return switch (need) {
-            case REABLEMENT -> sys.reablement;
-            case NEW_PACKAGE -> sys.homeCare;
-            case STEP_DOWN -> sys.icBeds;
-            case CARE_HOME -> sys.careHomes;
-            default -> throw new IllegalArgumentException(need.name());
-        };
-    }
-
-    private static byte waitCode(Need need) {
-        return switch (need) {
-            case REABLEMENT -> CareSystem.WAIT_REABLEMENT;
-            case NEW_PACKAGE -> CareSystem.WAIT_PACKAGE;
-            case STEP_DOWN -> CareSystem.WAIT_IC_BED;
-            case CARE_HOME -> CareSystem.WAIT_CARE_HOME;
-            default -> throw new IllegalArgumentException(need.name());
-        };
-    }
-
-    private static DelayReason waitReason(Need need) {
-        return switch (need) {
-            case REABLEMENT -> DelayReason.AWAITING_REABLEMENT;
-            case NEW_PACKAGE -> DelayReason.AWAITING_PACKAGE;
-            case STEP_DOWN -> DelayReason.AWAITING_IC_BED;
-            case CARE_HOME -> DelayReason.AWAITING_CARE_HOME;
-            default -> throw new IllegalArgumentException(need.name());
-        };
-    }
 
     private CapacityService serviceFor(byte waitCode) {
         return switch (waitCode) {
@@ -811,7 +781,7 @@ final class Pathway {
                         && Need.values()[pop.need[p]].isNewService();
                 endStay(p, t);
                 if (placeHeld) {
-                    CapacityService held = serviceFor(Need.values()[pop.need[p]]);
+                    CapacityService held = serviceFor(Need.values()[pop.need[p]].waitCode);
                     held.release(t);
                     serve(held, t);
                 }
