@@ -8,6 +8,7 @@ import icsim.output.EventRecord;
 import icsim.output.OutputDirectory;
 import icsim.output.Provenance;
 import icsim.output.ProvenanceWriter;
+import icsim.output.QueueGrowth;
 import icsim.output.RunSummary;
 import icsim.scenario.Scenario;
 import icsim.scenario.ScenarioLoader;
@@ -110,6 +111,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             dir.commit();
             if (!common.quiet) {
+                for (String warning : QueueGrowth.warnings(summary)) {
+                    err.println("icsim: warning: " + warning);
+                }
                 System.out.print(ConsoleTable.render(all ? ConsoleTable.rows(summary, HEADLINE) : headlineRows(summary)));
                 System.out.printf("%d replications in %.1f s. Outputs: %s%n", summary.replications(), wall, dir.target());
             }

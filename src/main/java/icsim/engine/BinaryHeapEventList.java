@@ -72,22 +72,24 @@ public final class BinaryHeapEventList implements EventList {
 
     @Override
     public Event getFirstOfClass(String cl) {
+        Event first = null;
         for (int i = 0; i < size; i++) {
-            if (heap[i].getClass().getSimpleName().equals(cl)) {
-                return heap[i];
+            if (heap[i].getClass().getSimpleName().equals(cl) && (first == null || compareEvents(heap[i], first) < 0)) {
+                first = heap[i];
             }
         }
-        return null;
+        return first;
     }
 
     @Override
     public <E extends Event> E getFirstOfClass(Class<E> cl) {
+        Event first = null;
         for (int i = 0; i < size; i++) {
-            if (heap[i].getClass() == cl) {
-                return cl.cast(heap[i]);
+            if (heap[i].getClass() == cl && (first == null || compareEvents(heap[i], first) < 0)) {
+                first = heap[i];
             }
         }
-        return null;
+        return first == null ? null : cl.cast(first);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class KeyedRandom {
     public double uniform(long key, int purpose, long index) {
         long h = mix(base ^ key * GOLDEN);
         h = mix(h ^ (((long) purpose << 48) ^ index) * 0xD1B54A32D192ED03L);
-        return ((h >>> 11) + 0.5) * 0x1.0p-53;
+        return ((h >>> 12) + 0.5) * 0x1.0p-52; // 52 bits + 1/2: exact, never 0 or 1
     }
 
     /** A unit-rate exponential variate. */
