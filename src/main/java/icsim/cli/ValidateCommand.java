@@ -1,5 +1,6 @@
 package icsim.cli;
 
+import icsim.model.LoadEstimate;
 import icsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,6 +8,8 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code icsim validate SCENARIO...}: checks scenario files without running them. */
@@ -31,6 +34,15 @@ public final class ValidateCommand implements Callable<Integer> {
                     System.out.printf("ok: %s (%s: %,d people, %d replications of %s+%s years, seed %d)%n", file, s.name(),
                             s.population().size(), s.run().replications(), trim(s.run().warmupYears()), trim(s.run().years()),
                             s.run().seed());
+                    StringBuilder loads = new StringBuilder("  expected load (approximate):");
+                    for (Map.Entry<String, Double> e : LoadEstimate.of(s).entrySet()) {
+                        loads.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue()));
+                        if (e.getValue() >= LoadEstimate.WARNING && !LoadEstimate.NO_LIST.contains(e.getKey())) {
+                            System.err.printf(Locale.ROOT, "icsim: warning: %s: %s expected load %.2f ≥ %.2f: its queue may never "
+                                    + "clear (add capacity or reduce demand)%n", file, e.getKey(), e.getValue(), LoadEstimate.WARNING);
+                        }
+                    }
+                    System.out.println(loads);
                 }
             }
             return 0;

@@ -144,6 +144,7 @@ public final class Rates {
         double base = g.crisisRate() * crisisMultiplier;
         double[] share = new double[Z_POINTS];
         double[] inHospital = new double[Z_POINTS];
+        double[] crises = new double[Z_POINTS];
         for (int i = 0; i < Z_POINTS; i++) {
             double lambda = umontreal.ssj.probdist.GammaDist.inverseF(k, k, 8, (i + 0.5) / Z_POINTS) * base;
             if (lambda <= 0) {
@@ -154,9 +155,10 @@ public final class Rates {
             double windowLength = window > 0 ? Math.expm1(x) / inside : 0;
             double cycle = windowLength + 1 / lambda;
             share[i] = windowRatio * windowLength / cycle;
-            inHospital[i] = Math.exp(x) / cycle * g.pAeGivenCrisis() * g.pAdmitGivenAe() * g.pDeathInHospital();
+            crises[i] = Math.exp(x) / cycle;
+            inHospital[i] = crises[i] * g.pAeGivenCrisis() * g.pAdmitGivenAe() * g.pDeathInHospital();
         }
-        return new double[][]{share, inHospital};
+        return new double[][]{share, inHospital, crises};
     }
 
     /**
@@ -179,15 +181,17 @@ public final class Rates {
         double[] occupancy = new double[Z_POINTS];
         double[] cumulative = new double[Z_POINTS];
         double acc = 0;
+        double crisisSum = 0;
         for (int i = 0; i < Z_POINTS; i++) {
             occupancy[i] = inflow[i] / (up + low * (1 + m * parts[0][i]) + parts[1][i]);
             acc += occupancy[i];
+            crisisSum += occupancy[i] * parts[2][i];
             cumulative[i] = acc;
         }
         for (int i = 0; i < Z_POINTS; i++) {
             cumulative[i] = acc > 0 ? cumulative[i] / acc : (i + 1.0) / Z_POINTS;
         }
-        return new RiskPool(low, cumulative, occupancy);
+        return new RiskPool(low, cumulative, occupancy, acc > 0 ? crisisSum / acc : 0);
     }
 
     private static double poolDeathRate(double h, double m, double[][] parts, double[] inflow, double up) {
@@ -206,7 +210,7 @@ public final class Rates {
      * A pool's background hazard (per year) and the stationary distribution of z among its living members,
      * as cumulative probabilities over the equal-probability gamma grid.
      */
-    record RiskPool(double backgroundPerYear, double[] cumulative, double[] occupancy) {
+    record RiskPool(double backgroundPerYear, double[] cumulative, double[] occupancy, double meanCrisesPerYear) {
         /** Position (0-1) on the gamma(k) probability scale of the living pool's u-quantile. */
         double gammaPosition(double u) {
             int i = java.util.Arrays.binarySearch(cumulative, u);
@@ -329,6 +333,16 @@ public final class Rates {
 
     private double gammaQuantile(double u) {
         return umontreal.ssj.probdist.GammaDist.inverseF(riskShape, riskShape, 12, u);
+    }
+
+    /** Expected crises a year of a living member of the group (clustering included, age and season not). */
+    double meanCrisesPerYear(int cohort) {
+        return pools[cohort].meanCrisesPerYear();
+    }
+
+    /** The initial 65+ mix by age band and frailty state, as shares of the 65+. */
+    double[][] initialMix() {
+        return initialMix;
     }
 
     /**

@@ -175,4 +175,14 @@ class BadInputTest {
                 "--events", tmp.resolve("ev.csv").toString(), "--events-sample", "-1"), "--events-sample");
         assertFalse(Files.exists(tmp.resolve("ev.csv")));
     }
+
+    @Test
+    void validateWarnsWhenAServiceIsOverloadedButStillSucceeds() {
+        Cli.Result r = Cli.run("validate", "scenarios/fragmented.yaml", "--set", "services.acute_beds.per_100k=120");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("acute_beds expected load") && r.err().contains("may never clear"), r::toString);
+        assertTrue(r.out().contains("expected load"), r::toString);
+        Cli.Result fine = Cli.run("validate", "scenarios/fragmented.yaml");
+        assertEquals("", fine.err(), fine::toString);
+    }
 }
