@@ -4,7 +4,6 @@ import icsim.experiment.ReplicationRunner;
 import icsim.output.ConsoleTable;
 import icsim.output.CsvReports;
 import icsim.output.EventLogWriter;
-import icsim.output.EventRecord;
 import icsim.output.OutputDirectory;
 import icsim.output.Provenance;
 import icsim.output.ProvenanceWriter;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code icsim run SCENARIO}: R replications of one scenario, a table on the terminal, CSVs on disk. */
@@ -94,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
                         scenario.run().years(), threadCount);
             }
             ReplicationRunner.EventLogRequest log = events == null ? null
-                    : new ReplicationRunner.EventLogRequest(eventsSample == null ? -1 : eventsSample);
+                    : new ReplicationRunner.EventLogRequest(eventsSample == null ? -1 : eventsSample, dir.path());
             ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, log, null);
             double wall = (System.nanoTime() - start) / 1e9;
             RunSummary summary = new RunSummary(outcome.results());
@@ -102,11 +100,10 @@ public final class RunCommand implements Callable<Integer> {
             Files.writeString(dir.path().resolve("scenario.yaml"), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
             ProvenanceWriter.write(dir.path(), provenance(scenario, threadCount, wall));
             if (eventFile != null) {
-                Map<Integer, List<EventRecord>> byReplication = new TreeMap<>();
-                for (int r = 0; r < outcome.events().size(); r++) {
-                    byReplication.put(r, outcome.events().get(r));
+                EventLogWriter.concatenate(eventFile.temporary, outcome.eventParts());
+                for (Path part : outcome.eventParts()) {
+                    Files.delete(part);
                 }
-                EventLogWriter.write(eventFile.temporary, byReplication);
                 eventFile.commit();
             }
             dir.commit();
@@ -191,7 +188,9 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UserError("--events: folder " + parent + " does not exist (create it or choose another path)");
             }
             try {
-                return new EventFile(abs, Files.createTempFile(parent, "." + abs.getFileName(), ".tmp"));
+                // not createTempFile: its owner-only permissions would stay on the finished log
+                Path temporary = parent.resolve("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+                return new EventFile(abs, Files.createFile(temporary));
             } catch (IOException e) {
                 throw new UserError("--events: cannot write in " + parent + " (" + e.getMessage() + "; choose another path)");
             }

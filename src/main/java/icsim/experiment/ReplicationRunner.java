@@ -2,12 +2,12 @@ package icsim.experiment;
 
 import icsim.model.CareSystem;
 import icsim.model.Rates;
-import icsim.output.EventRecord;
+import icsim.output.EventLogWriter;
 import icsim.output.ReplicationResult;
 import icsim.scenario.Scenario;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +26,15 @@ public final class ReplicationRunner {
         this.threads = Math.max(1, threads);
     }
 
-    /** What to log per replication: null for no event log; sampleSize &lt; 0 logs everyone. */
-    public record EventLogRequest(int sampleSize) {
+    /**
+     * What to log per replication: sampleSize &lt; 0 logs everyone; each replication's events go to
+     * {@code folder/events-<replication>.part} as they happen (a null request logs nothing).
+     */
+    public record EventLogRequest(int sampleSize, Path folder) {
     }
 
-    public record Outcome(List<ReplicationResult> results, List<List<EventRecord>> events) {
+    /** The replications' results, in order, and their event-log parts (empty without a log request). */
+    public record Outcome(List<ReplicationResult> results, List<Path> eventParts) {
     }
 
     /**
@@ -41,7 +45,10 @@ public final class ReplicationRunner {
         int replications = scenario.run().replications();
         Rates rates = new Rates(scenario);
         ReplicationResult[] results = new ReplicationResult[replications];
-        List<List<EventRecord>> events = new ArrayList<>(Collections.nCopies(replications, List.<EventRecord>of()));
+        List<Path> parts = new ArrayList<>();
+        for (int r = 0; log != null && r < replications; r++) {
+            parts.add(log.folder().resolve("events-" + r + ".part"));
+        }
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, replications), runnable -> {
             Thread t = new Thread(runnable, "icsim-replication");
@@ -53,16 +60,15 @@ public final class ReplicationRunner {
             for (int r = 0; r < replications; r++) {
                 final int rep = r;
                 futures.add(pool.submit(() -> {
-                    List<EventRecord> sink = log == null ? null : new ArrayList<>();
-                    CareSystem system = new CareSystem(scenario, rates, rep, streamOffset,
-                            sink == null ? null : sink::add, log == null ? 0 : log.sampleSize());
-                    results[rep] = system.run();
-                    if (sink != null) {
-                        events.set(rep, sink);
+                    try (EventLogWriter.Part part = log == null ? null : new EventLogWriter.Part(parts.get(rep))) {
+                        CareSystem system = new CareSystem(scenario, rates, rep, streamOffset,
+                                part == null ? null : part::accept, log == null ? 0 : log.sampleSize());
+                        results[rep] = system.run();
                     }
                     if (progress != null) {
                         progress.accept(done.incrementAndGet());
                     }
+                    return null;
                 }));
             }
             for (Future<?> f : futures) {
@@ -76,10 +82,13 @@ public final class ReplicationRunner {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }
-        return new Outcome(List.of(results), events);
+        return new Outcome(List.of(results), parts);
     }
 }

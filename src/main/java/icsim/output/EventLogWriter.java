@@ -69,4 +69,39 @@ public final class EventLogWriter implements Closeable {
     public void close() throws IOException {
         out.close();
     }
+
+    /** One replication's events, written to their own file as they happen, so memory stays flat. */
+    public static final class Part implements Closeable {
+        private final Writer out;
+        private final StringBuilder line = new StringBuilder(96);
+
+        public Part(Path file) throws IOException {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        }
+
+        public void accept(EventRecord r) {
+            line.setLength(0);
+            format(r, line);
+            try {
+                out.append(line);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** Writes the header, then the parts in the order given (replication order), into file. */
+    public static void concatenate(Path file, List<Path> parts) throws IOException {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Path part : parts) {
+                Files.copy(part, out);
+            }
+        }
+    }
 }
