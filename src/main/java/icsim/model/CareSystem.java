@@ -534,6 +534,7 @@ public final class CareSystem {
         ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.LOCAL_AUTHORITY, weeks[2] * (costs.careHomeWeekNursing() - fnc));
         ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.SELF_FUNDER, weeks[3] * (costs.careHomeWeekNursing() - fnc));
         ledger.post(p, CostCategory.NURSING_CARE_CONTRIBUTION, Payer.NHS, (weeks[2] + weeks[3]) * fnc);
+        postIncome(p, t);
         top1pctShare[p] = topShare(pop.acuteCost, 0.01);
         for (int i = 0; i < pop.size; i++) {
             if (pop.place[i] != Place.DEAD) {
@@ -546,6 +547,35 @@ public final class CareSystem {
                 pop.previousFirstAdmission[i] = pop.firstAdmission[i];
                 pop.previousFirstAdmissionCohort[i] = pop.firstAdmissionCohort[i];
                 pop.firstAdmission[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** Provider income of period p under each sector's payment regime (MODEL.md §4). */
+    private void postIncome(int p, double t) {
+        Scenario.Payment pay = scenario.payment();
+        Scenario.SectorPayment[] bySector = {pay.primary(), pay.community(), pay.acute(), pay.socialCare()};
+        double days = p == 0 ? periods.warmupDays() : Periods.YEAR;
+        double personYears = 0;
+        for (int c = 0; c < Cohort.COUNT; c++) {
+            personYears += alive[c].integral(t, p) / Periods.YEAR;
+        }
+        for (Sector sector : Sector.values()) {
+            Scenario.SectorPayment sp = bySector[sector.ordinal()];
+            Payer commissioner = Ledger.commissioner(sector);
+            switch (sp.regime()) {
+                case "activity" -> {
+                    // paid by whoever pays for the activity: self-funders pay their own care-home fees
+                    for (Payer payer : Payer.values()) {
+                        ledger.postIncome(p, sector, payer, sp.regime(),
+                                ledger.periodTotal(p, Ledger.ECONOMIC, sector, payer) * sp.tariffFactor());
+                    }
+                }
+                case "block" -> ledger.postIncome(p, sector, commissioner, sp.regime(),
+                        sp.blockPer100k() * pop.size / 100_000.0 * days / Periods.YEAR);
+                case "capitation" -> ledger.postIncome(p, sector, commissioner, sp.regime(), sp.perPerson() * personYears);
+                default -> {
+                }
             }
         }
     }

@@ -19,11 +19,33 @@ public final class Ledger {
     private final Periods periods;
     private final double discountRate;
     private final double[] cost; // [period][perspective][category][payer]
+    private final double[][][] income; // [period][sector][payer]: provider income under the payment regime
+    private final String[] regimes = new String[Sector.values().length];
 
     public Ledger(Periods periods, double discountRate) {
         this.periods = periods;
         this.discountRate = discountRate;
         this.cost = new double[periods.count() * 2 * CostCategory.COUNT * PAYERS];
+        this.income = new double[periods.count()][Sector.values().length][PAYERS];
+    }
+
+    /** Books a sector's provider income from one payer for a period, under the named payment regime. */
+    public void postIncome(int period, Sector sector, Payer payer, String regime, double amount) {
+        income[period][sector.ordinal()][payer.ordinal()] += amount;
+        regimes[sector.ordinal()] = regime;
+    }
+
+    public double income(int period, Sector sector) {
+        double sum = 0;
+        for (double v : income[period][sector.ordinal()]) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    /** Who pays a sector's providers: the local authority for social care, the NHS otherwise. */
+    static Payer commissioner(Sector sector) {
+        return sector == Sector.SOCIAL_CARE ? Payer.LOCAL_AUTHORITY : Payer.NHS;
     }
 
     private int index(int period, int perspective, CostCategory category, Payer payer) {
@@ -97,6 +119,15 @@ public final class Ledger {
                             lines.add(new LedgerLine(p, PERSPECTIVES[s], c.sector.label(), y.label(), y.label(),
                                     c.label(), v, v * discountFactor(p)));
                         }
+                    }
+                }
+            }
+            for (Sector sector : Sector.values()) {
+                for (Payer y : Payer.values()) {
+                    double v = income[p][sector.ordinal()][y.ordinal()];
+                    if (v != 0) {
+                        lines.add(new LedgerLine(p, "income", sector.label(), y.label(), y.label(),
+                                "provider_income_" + regimes[sector.ordinal()], v, v * discountFactor(p)));
                     }
                 }
             }

@@ -231,6 +231,14 @@ final class Metrics {
         for (Sector s : Sector.values()) {
             m.put("cost_" + s.label(), sectors[s.ordinal()] / years);
         }
+        for (Sector s : Sector.values()) {
+            double income = 0;
+            for (int p = from; p <= to; p++) {
+                income += l.income(p, s);
+            }
+            m.put("income_" + s.label(), income / years);
+            m.put("margin_" + s.label(), (income - sectors[s.ordinal()]) / years);
+        }
     }
 
     private Map<String, Double> cohort(int c, int years) {

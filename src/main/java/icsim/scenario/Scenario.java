@@ -28,7 +28,8 @@ public record Scenario(
         Services services,
         CommunityReferrals communityReferrals,
         Costs costs,
-        Costing costing) {
+        Costing costing,
+        Payment payment) {
 
     public record Run(long seed,
                       @Bounds(min = 1, max = 10000) int replications,
@@ -248,5 +249,21 @@ public record Scenario(
     public record Costing(@Bounds(min = 0, max = 0.5) double discountRate,
                           @Bounds(min = 0) double financialBedFixedPerDay,
                           @Bounds(min = 0) double financialBedVariablePerDay) {
+    }
+
+    /** How each sector's providers are paid (MODEL.md §4): income and margin sit beside the costs. */
+    public record Payment(SectorPayment primary, SectorPayment community, SectorPayment acute,
+                          @JsonProperty("social_care") SectorPayment socialCare) {
+    }
+
+    /**
+     * @param regime        activity (paid per unit of activity: the sector's economic cost x tariff_factor),
+     *                      block (a fixed block_per_100k a year), capitation (per_person a year per registered
+     *                      person) or none
+     */
+    public record SectorPayment(String regime,
+                                @Bounds(min = 0, max = 10) double tariffFactor,
+                                @JsonProperty("block_per_100k") @Bounds(min = 0) double blockPer100k,
+                                @Bounds(min = 0) double perPerson) {
     }
 }

@@ -159,6 +159,16 @@ final class ScenarioRules {
             return new Violation(List.of("population", "initial_structure"),
                     "must be 'stationary' or 'given', got '" + structure + "'");
         }
+        Scenario.Payment pay = s.payment();
+        Scenario.SectorPayment[] sectors = {pay.primary(), pay.community(), pay.acute(), pay.socialCare()};
+        String[] names = {"primary", "community", "acute", "social_care"};
+        for (int i = 0; i < sectors.length; i++) {
+            String regime = sectors[i].regime();
+            if (!List.of("activity", "block", "capitation", "none").contains(regime)) {
+                return new Violation(List.of("payment", names[i], "regime"),
+                        "must be one of activity, block, capitation, none; got '" + regime + "'");
+            }
+        }
         List<Node> nodes = new ArrayList<>();
         collect(s, List.of(), nodes);
         for (Node node : nodes) {

@@ -126,4 +126,20 @@ class CareSystemInvariantsTest {
         assertEquals(predicted, occupancy, 0.03 * occupancy);
     }
 
+
+    /** MODEL.md §4 payment regimes: activity pays the sector's cost x tariff; block is fixed; capitation per person. */
+    @Test
+    void providerIncomeFollowsTheRegimes() {
+        Scenario.Payment pay = scenario.payment();
+        assertEquals("activity", pay.acute().regime());
+        assertEquals("block", pay.community().regime());
+        assertEquals("capitation", pay.primary().regime());
+        for (int p = 1; p < sys.periods.count(); p++) {
+            double acuteCost = sys.ledger.periodTotal(p, Ledger.ECONOMIC, Sector.ACUTE, null);
+            assertEquals(acuteCost * pay.acute().tariffFactor(), sys.ledger.income(p, Sector.ACUTE), 1e-6 * acuteCost);
+            assertEquals(pay.community().blockPer100k() * sys.pop.size / 100_000.0, sys.ledger.income(p, Sector.COMMUNITY), 1e-6);
+            double personYears = tallySum(Tally.PERSON_DAYS, p) / Periods.YEAR;
+            assertEquals(pay.primary().perPerson() * personYears, sys.ledger.income(p, Sector.PRIMARY), 1e-3);
+        }
+    }
 }

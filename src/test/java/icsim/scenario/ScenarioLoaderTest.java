@@ -309,7 +309,7 @@ class ScenarioLoaderTest {
                 new Scenario.Services(new Scenario.Capacity(200, 10, 0.90), parent.services().stepUp(),
                         parent.services().icBeds(), parent.services().reablement(), parent.services().homeCare(),
                         parent.services().careHomes()),
-                parent.communityReferrals(), parent.costs(), parent.costing());
+                parent.communityReferrals(), parent.costs(), parent.costing(), parent.payment());
         assertEquals(expected, s);
     }
 
@@ -432,6 +432,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void paymentRegimeIsOneOfFourWords() {
+        assertEquals("scenarios/bad.yaml: payment.acute.regime: must be one of activity, block, capitation, none; got 'pbr'",
+                error(mutate("acute:       {regime: activity", "acute:       {regime: pbr")));
+    }
+
+    @Test
     void initialStructureIsOneOfTwoWords() {
         assertEquals("scenarios/bad.yaml: population.initial_structure: must be 'stationary' or 'given', got 'census'",
                 error(mutate("initial_structure: stationary", "initial_structure: census")));
@@ -466,7 +472,7 @@ class ScenarioLoaderTest {
         Scenario bad = new Scenario(s.name(), s.description(), s.priceYear(),
                 new Scenario.Run(1, 0, 0, 1), s.population(), s.frailtyProgression(), s.groups(), s.ageBands(),
                 s.postCrisis(), s.seasonality(), s.severity(), s.stepUp(), s.ae(), s.discharge(),
-                s.deconditioning(), s.services(), s.communityReferrals(), s.costs(), s.costing());
+                s.deconditioning(), s.services(), s.communityReferrals(), s.costs(), s.costing(), s.payment());
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.validate(bad, "variant"));
         assertEquals("variant: run.replications: must be between 1 and 10000, got 0", e.getMessage());
     }
