@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Conservation laws of one replication of the default scenario (reduced population): people, beds, delayed
@@ -141,5 +142,26 @@ class CareSystemInvariantsTest {
             double personYears = tallySum(Tally.PERSON_DAYS, p) / Periods.YEAR;
             assertEquals(pay.primary().perPerson() * personYears, sys.ledger.income(p, Sector.PRIMARY), 1e-3);
         }
+    }
+
+    /** A closed cohort (no replacement): everyone present at day 0 is alive or dead at the end. */
+    @Test
+    void aClosedCohortConservesPeople() throws Exception {
+        Scenario closed = ScenarioLoader.load(Path.of("scenarios/fragmented.yaml"), Map.of("population.size", 10000,
+                "run.replications", 1, "run.years", 2, "population.replace_deaths", false));
+        CareSystem c = new CareSystem(closed, new Rates(closed), 0, 0, null, 0);
+        c.run();
+        int alive = 0;
+        for (int p = 0; p < c.pop.size; p++) {
+            alive += c.pop.place[p] != Place.DEAD ? 1 : 0;
+        }
+        double deaths = 0;
+        for (int p = 0; p < c.periods.count(); p++) {
+            for (int k = 0; k < Cohort.COUNT; k++) {
+                deaths += c.tallies[Tally.DEATHS.ordinal()][k][p];
+            }
+        }
+        assertEquals(c.pop.size, alive + (int) deaths);
+        assertTrue(deaths > 100, "deaths happen: " + deaths);
     }
 }
