@@ -140,11 +140,15 @@ final class Metrics {
         m.put("death_rate_65plus", ratio(sum(Tally.DEATHS, from, to, o, all), personYears65));
         m.put("deaths_in_hospital", sum(Tally.DEATHS_IN_HOSPITAL, from, to, 0, all) / years);
         m.put("crises", sum(Tally.CRISES, from, to, 0, all) / years);
+        m.put("resolved_at_first_contact", sum(Tally.RESOLVED_AT_FIRST_CONTACT, from, to, 0, all) / years);
+        m.put("nhs111_calls", sum(Tally.NHS111_CALLS, from, to, 0, all) / years);
+        m.put("ambulance_calls", sum(Tally.AMBULANCE_CALLS, from, to, 0, all) / years);
         double ae = sum(Tally.AE_ATTENDANCES, from, to, 0, all);
         m.put("ae_attendances", ae / years);
         m.put("ae_attendances_per_1000", 1000 * ratio(ae, personYears));
         m.put("ae_admitted_share_65plus", ratio(sum(Tally.AE_ADMITTED, from, to, o, all), sum(Tally.AE_ATTENDANCES, from, to, o, all)));
         m.put("emergency_admissions", admissions / years);
+        m.put("direct_admissions", sum(Tally.DIRECT_ADMISSIONS, from, to, 0, all) / years);
         m.put("emergency_admissions_per_1000", 1000 * ratio(admissions, personYears));
         m.put("emergency_admissions_per_1000_65plus", 1000 * ratio(sum(Tally.ADMISSIONS, from, to, o, all), personYears65));
         double boarding = sum(Tally.BOARDING_HOURS, from, to, 0, all);

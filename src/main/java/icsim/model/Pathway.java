@@ -139,7 +139,6 @@ final class Pathway {
         pop.stayStamp[p]++;
         pop.stayCrisis[p] = k;
         pop.stayCohort[p] = pop.cohort[p];
-        pop.crisisTime[p] = t;
     }
 
     // ------------------------------------------------------------------------------------ step-up

@@ -57,7 +57,6 @@ final class Population {
     final int[] serviceCount;
     final long[] stayCrisis;         // key of the crisis that started the current episode
     final byte[] stayCohort;         // cohort at the crisis that started the stay
-    final double[] crisisTime;
     final double[] bedTime;
     final double[] mffdTime;
     final double[] phaseStart;
@@ -91,7 +90,6 @@ final class Population {
         serviceCount = new int[size];
         stayCrisis = new long[size];
         stayCohort = new byte[size];
-        crisisTime = new double[size];
         bedTime = new double[size];
         mffdTime = new double[size];
         phaseStart = new double[size];

@@ -10,7 +10,6 @@ package icsim.model;
 final class StationaryStructure {
     static final double OLDEST = 110;
     static final double STEP = 0.05;
-    private static final double[] BAND_START = {65, 75, 85};
 
     /** mass[i][f]: share of the 65+ population aged [65 + i STEP, 65 + (i+1) STEP) in frailty state f. */
     final double[][] mass;
@@ -70,9 +69,5 @@ final class StationaryStructure {
         int cell = java.util.Arrays.binarySearch(cumulative, u);
         cell = cell >= 0 ? cell : Math.min(cumulative.length - 1, -cell - 1);
         return new double[]{65 + (cell / 4 + v) * STEP, cell % 4};
-    }
-
-    static double bandStart(int band) {
-        return BAND_START[band];
     }
 }
