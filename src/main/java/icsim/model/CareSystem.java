@@ -256,10 +256,10 @@ public final class CareSystem {
 
     /** Recomputes p's hazards as they stand at t and the times they next fire or change. */
     void updateHazards(int p, double t) {
-        int c = pop.cohort[p];
+        int c = pop.cohort(p);
         boolean old = Cohort.isOver65(c);
         int band = old ? Rates.ageBand(pop.age(p, t)) : 1;
-        pop.band[p] = (byte) band;
+        pop.band(p, band);
         double h = pop.has(p, Population.RESIDENT) ? rates.residentDeathPerDay[c]
                 : rates.backgroundDeathPerDay[c] * (old ? rates.ageDeathByFrailty[c - Cohort.FIRST_OVER65][band] : 1);
         double recompute = NO_TIME;
@@ -281,42 +281,42 @@ public final class CareSystem {
     }
 
     private void progressFrailty(int p, double t) {
-        int before = pop.cohort[p];
+        int before = pop.cohort(p);
         moveCohort(p, t, before + 1);
         int j = ++pop.frailtyTransitions[p];
         pop.frailtyBudget(p, random.exponential(key(p), Purpose.FRAILTY_BUDGET, j));
-        log(p, t, "frailty_change", Place.label(pop.place[p]), Cohort.values()[before + 1].label());
+        log(p, t, "frailty_change", Place.label(pop.place(p)), Cohort.values()[before + 1].label());
     }
 
     void moveCohort(int p, double t, int to) {
-        int from = pop.cohort[p];
+        int from = pop.cohort(p);
         alive[from].add(t, -1);
         alive[to].add(t, 1);
         if (isAtHome(p)) {
             atHome[from].add(t, -1);
             atHome[to].add(t, 1);
         }
-        pop.cohort[p] = (byte) to;
+        pop.cohort(p, to);
     }
 
     boolean isAtHome(int p) {
-        byte place = pop.place[p];
+        byte place = pop.place(p);
         return place == Place.HOME || place == Place.STEP_UP;
     }
 
     /** Changes where p is, keeping the at-home counters right. */
     void moveTo(int p, double t, byte place) {
         boolean wasHome = isAtHome(p);
-        pop.place[p] = place;
+        pop.place(p, place);
         boolean isHome = isAtHome(p);
         if (wasHome != isHome) {
-            atHome[pop.cohort[p]].add(t, isHome ? 1 : -1);
+            atHome[pop.cohort(p)].add(t, isHome ? 1 : -1);
         }
     }
 
     /** Rate of the base candidate stream (per day), common to compared scenarios. */
     double majorant(int p) {
-        return pop.z(p) * rates.majorantPerDay[pop.cohort[p]][pop.band[p]];
+        return pop.z(p) * rates.majorantPerDay[pop.cohort(p)][pop.band(p)];
     }
 
     /** Draws the next base candidate from the majorant (thinning, MODEL.md §6). */
@@ -351,10 +351,10 @@ public final class CareSystem {
 
     /** Crisis hazard (per day) without the post-crisis factor, which the extra stream supplies. */
     double crisisHazard(int p, double t) {
-        int c = pop.cohort[p];
+        int c = pop.cohort(p);
         double h = pop.z(p) * rates.crisisPerDay[c];
         if (Cohort.isOver65(c)) {
-            h *= rates.ageCrisis[pop.band[p]];
+            h *= rates.ageCrisis[pop.band(p)];
         }
         if (pop.has(p, Population.RESIDENT)) {
             h *= scenario.services().careHomes().crisisMultiplier();
@@ -378,7 +378,7 @@ public final class CareSystem {
             scheduleCandidate(p, t);
         }
         boolean crisis = accept * majorant(p) < crisisHazard(p, t);
-        byte place = pop.place[p];
+        byte place = pop.place(p);
         if (crisis && place != Place.AE && place != Place.ACUTE_BED && place != Place.IC_BED && place != Place.STEP_UP) {
             pathway.crisis(p, t, crisisKey);
         }
@@ -387,8 +387,8 @@ public final class CareSystem {
     // ---------------------------------------------------------------------------------------- death
 
     void die(int p, double t) {
-        int c = pop.cohort[p];
-        byte place = pop.place[p];
+        int c = pop.cohort(p);
+        byte place = pop.place(p);
         boolean inHospital = place == Place.ACUTE_BED || place == Place.AE;
         tally(Tally.DEATHS, c, 1);
         if (inHospital) {
@@ -401,7 +401,7 @@ public final class CareSystem {
         if (isAtHome(p)) {
             atHome[c].add(t, -1);
         }
-        pop.place[p] = Place.DEAD;
+        pop.place(p, Place.DEAD);
         pop.stayStamp[p]++;
         pop.packageStamp[p]++;
         pop.reablementStamp[p]++;
@@ -537,7 +537,7 @@ public final class CareSystem {
         postIncome(p, t);
         top1pctShare[p] = topShare(pop.acuteCost, 0.01);
         for (int i = 0; i < pop.size; i++) {
-            if (pop.place[i] != Place.DEAD) {
+            if (pop.place(i) != Place.DEAD) {
                 ageBandCensus[p][pop.over65(i) ? 1 + Rates.ageBand(pop.age(i, t)) : 0]++;
             }
         }
@@ -660,7 +660,7 @@ public final class CareSystem {
         long person = (long) pop.generation(p) * pop.size + p;
         double age = pop.over65(p) ? pop.age(p, t) : Double.NaN;
         eventSink.accept(new EventRecord(t - periods.warmupDays(), replication, person,
-                Cohort.values()[pop.cohort[p]].label(), age, event, place, reason));
+                Cohort.values()[pop.cohort(p)].label(), age, event, place, reason));
     }
 
     // ------------------------------------------------------------------------------------ numerics

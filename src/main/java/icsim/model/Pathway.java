@@ -65,7 +65,7 @@ final class Pathway {
 
     /** A crisis for p (MODEL.md §3 steps 1-4); k is its candidate number, which keys all its draws. */
     void crisis(int p, double t, long k) {
-        int c = pop.cohort[p];
+        int c = pop.cohort(p);
         Group g = groups[c];
         tally(Tally.CRISES, c, 1);
         sys.openWindow(p, t);
@@ -79,7 +79,7 @@ final class Pathway {
             sys.log(p, t, "crisis", "home", "resolved_" + CONTACTS[contact]);
             return;
         }
-        sys.log(p, t, "crisis", Place.label(pop.place[p]), CONTACTS[contact]);
+        sys.log(p, t, "crisis", Place.label(pop.place(p)), CONTACTS[contact]);
         boolean admissionBound = severity >= admitBoundary;
         Scenario.StepUp stepUp = sc.stepUp();
         double bandLow = Math.max(aeBoundary, admitBoundary - stepUp.band() * (1 - stepUp.substitutionShare()));
@@ -118,7 +118,7 @@ final class Pathway {
     }
 
     private void attendAe(int p, double t, long k, boolean admit) {
-        int c = pop.cohort[p];
+        int c = pop.cohort(p);
         tally(Tally.AE_ATTENDANCES, c, 1);
         cost(CostCategory.AE_ATTENDANCE, Payer.NHS, sc.costs().aeAttendance());
         pop.acuteCost[p] += (float) sc.costs().aeAttendance();
@@ -138,13 +138,13 @@ final class Pathway {
         leaveList(p, t);
         pop.stayStamp[p]++;
         pop.stayCrisis[p] = k;
-        pop.stayCohort[p] = pop.cohort[p];
+        pop.stayCohort[p] = pop.cohort(p);
     }
 
     // ------------------------------------------------------------------------------------ step-up
 
     void startStepUp(int p, double t, long k, boolean substitutes) {
-        int c = pop.cohort[p];
+        int c = pop.cohort(p);
         sys.stepUp.occupy(t);
         beginEpisode(p, t, k);
         sys.moveTo(p, t, Place.STEP_UP);
@@ -162,8 +162,8 @@ final class Pathway {
         sys.stepUp.release(t);
         sys.moveTo(p, t, pop.has(p, Population.RESIDENT) ? Place.CARE_HOME : Place.HOME);
         if (u(p, Purpose.STEP_UP_ESCALATION, k) < sc.stepUp().escalationProb()) {
-            tally(Tally.STEP_UP_ESCALATIONS, pop.cohort[p], 1);
-            tally(Tally.DIRECT_ADMISSIONS, pop.cohort[p], 1);
+            tally(Tally.STEP_UP_ESCALATIONS, pop.cohort(p), 1);
+            tally(Tally.DIRECT_ADMISSIONS, pop.cohort(p), 1);
             sys.log(p, t, "step_up_end", "step_up", "escalated_to_admission");
             pop.stayStamp[p]++;
             sys.moveTo(p, t, Place.AE);
@@ -191,7 +191,7 @@ final class Pathway {
         int c = pop.stayCohort[p];
         long k = pop.stayCrisis[p];
         sys.acuteBeds.occupy(t); // first: what follows may free and refill other places
-        if (pop.place[p] == Place.AE) {
+        if (pop.place(p) == Place.AE) {
             sys.countInAe--;
             tally(Tally.BOARDING_HOURS, c, (t - pop.listedSince[p]) * 24);
         }
@@ -486,7 +486,7 @@ final class Pathway {
     /** At the end of the run: book the delays and bed days of people still in hospital. */
     void closeOpenStays(double t) {
         for (int p = 0; p < pop.size; p++) {
-            if (pop.place[p] == Place.ACUTE_BED) {
+            if (pop.place(p) == Place.ACUTE_BED) {
                 accountPhase(p, t);
                 periods.addInterval(sys.tallies[Tally.BED_DAYS.ordinal()][pop.stayCohort[p]], pop.bedTime[p], t, 1);
             }
@@ -542,7 +542,7 @@ final class Pathway {
     }
 
     private void give(CapacityService service, byte code, int q, double t) {
-        byte place = pop.place[q];
+        byte place = pop.place(q);
         if (code == CareSystem.WAIT_ACUTE_BED) {
             startStay(q, t, 1.0);
         } else if (place == Place.ACUTE_BED) {
@@ -583,9 +583,9 @@ final class Pathway {
         pop.reablementStamp[p]++;
         double days = sc.services().reablement().meanDays() * (0.5 + u(p, Purpose.REABLEMENT_DAYS, n));
         sys.at(t + days, REABLEMENT_END, p, pop.reablementStamp[p]);
-        tally(Tally.REABLEMENT_STARTED, pop.cohort[p], 1);
+        tally(Tally.REABLEMENT_STARTED, pop.cohort(p), 1);
         cost(CostCategory.REABLEMENT_EPISODE, Payer.LOCAL_AUTHORITY, sc.costs().reablementEpisode());
-        sys.log(p, t, "reablement_start", Place.label(pop.place[p]), "");
+        sys.log(p, t, "reablement_start", Place.label(pop.place(p)), "");
     }
 
     private void endReablement(int p, double t, boolean completed) {
@@ -605,8 +605,8 @@ final class Pathway {
         pop.packageStamp[p]++;
         double days = sc.services().homeCare().meanWeeks() * 7 * -Math.log(u(p, Purpose.PACKAGE_WEEKS, n));
         sys.at(t + days, PACKAGE_END, p, pop.packageStamp[p]);
-        tally(Tally.PACKAGES_STARTED, pop.cohort[p], 1);
-        sys.log(p, t, "package_start", Place.label(pop.place[p]), "");
+        tally(Tally.PACKAGES_STARTED, pop.cohort(p), 1);
+        sys.log(p, t, "package_start", Place.label(pop.place(p)), "");
     }
 
     private void releasePackage(int p, double t) {
@@ -622,7 +622,7 @@ final class Pathway {
         pop.stayStamp[p]++;
         double days = sc.services().icBeds().stepDownDays().at(u(p, Purpose.STEP_DOWN_DAYS, k));
         sys.at(t + days, STEP_DOWN_END, p, pop.stayStamp[p]);
-        tally(Tally.STEP_DOWN_STARTED, pop.cohort[p], 1);
+        tally(Tally.STEP_DOWN_STARTED, pop.cohort(p), 1);
     }
 
     private void endStepDown(int p, double t) {
@@ -673,7 +673,7 @@ final class Pathway {
             endReablement(p, t, false);
         }
         sys.moveTo(p, t, Place.CARE_HOME);
-        tally(source, pop.cohort[p], 1);
+        tally(source, pop.cohort(p), 1);
         sys.updateHazards(p, t);
         sys.log(p, t, "care_home_admission", "care_home",
                 source == Tally.CARE_HOME_FROM_HOSPITAL ? "from_hospital" : source == Tally.CARE_HOME_FROM_IC ? "from_ic" : "from_community");
@@ -714,7 +714,7 @@ final class Pathway {
     }
 
     private boolean eligibleForReferral(int p, int stream) {
-        if (!pop.over65(p) || pop.place[p] != Place.HOME || pop.waitingFor[p] != CareSystem.WAIT_NONE) {
+        if (!pop.over65(p) || pop.place(p) != Place.HOME || pop.waitingFor[p] != CareSystem.WAIT_NONE) {
             return false;
         }
         return switch (stream) {
@@ -759,7 +759,7 @@ final class Pathway {
             case STEP_UP_END -> endStepUp(p, t);
             case STEP_DOWN_END -> endStepDown(p, t);
             case PACKAGE_HOLD_EXPIRY -> {
-                if (pop.has(p, Population.HAS_PACKAGE) && pop.place[p] == Place.ACUTE_BED) {
+                if (pop.has(p, Population.HAS_PACKAGE) && pop.place(p) == Place.ACUTE_BED) {
                     releasePackage(p, t);
                     pop.set(p, Population.PACKAGE_LOST, true);
                 }
@@ -773,7 +773,7 @@ final class Pathway {
     /** Frees every place p holds or waits for (MODEL.md §3 step 11). */
     void releaseEverything(int p, double t) {
         leaveList(p, t);
-        switch (pop.place[p]) {
+        switch (pop.place(p)) {
             case Place.AE -> sys.countInAe--;
             case Place.ACUTE_BED -> {
                 boolean placeHeld = pop.phase[p] == DelayReason.WEEKEND_DISCHARGE.ordinal()
@@ -807,6 +807,6 @@ final class Pathway {
         if (pop.has(p, Population.HAS_PACKAGE)) {
             releasePackage(p, t);
         }
-        pop.flags[p] = 0;
+        pop.flags(p, 0);
     }
 }

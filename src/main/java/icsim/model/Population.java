@@ -23,7 +23,7 @@ final class Population {
      * or two cache misses instead of one per field (a million people do not fit in cache). Counters are
      * stored as doubles, which hold them exactly.
      */
-    private static final int STRIDE = 18;
+    private static final int STRIDE = 22;
     private static final int DEATH_BUDGET = 0;
     private static final int FRAILTY_BUDGET = 1;
     private static final int DEATH_HAZARD = 2;
@@ -42,12 +42,12 @@ final class Population {
     private static final int EXTRA_INDEX = 15;
     private static final int WINDOW_COUNT = 16;
     private static final int GENERATION = 17;
+    private static final int COHORT = 18;
+    private static final int PLACE = 19;
+    private static final int FLAGS = 20;
+    private static final int BAND = 21;
     private final double[] hot;
-    final byte[] cohort;
-    final byte[] place;
-    final byte[] flags;
 
-    final byte[] band;               // age band the hazards were last computed for
     final int[] frailtyTransitions;
 
     // the current episode (acute stay, step-up, IC stay)
@@ -79,10 +79,6 @@ final class Population {
     Population(int size) {
         this.size = size;
         hot = new double[size * STRIDE];
-        cohort = new byte[size];
-        place = new byte[size];
-        flags = new byte[size];
-        band = new byte[size];
         frailtyTransitions = new int[size];
         stayStamp = new int[size];
         packageStamp = new int[size];
@@ -271,12 +267,48 @@ final class Population {
         hot[p * STRIDE + GENERATION] = value;
     }
 
+    /** Cohort index ({@link Cohort}); for the 65+, FIRST_OVER65 + frailty. */
+    byte cohort(int p) {
+        return (byte) hot[p * STRIDE + COHORT];
+    }
+
+    void cohort(int p, int value) {
+        hot[p * STRIDE + COHORT] = value;
+    }
+
+    /** Where p is ({@link Place}). */
+    byte place(int p) {
+        return (byte) hot[p * STRIDE + PLACE];
+    }
+
+    void place(int p, int value) {
+        hot[p * STRIDE + PLACE] = value;
+    }
+
+    /** Flag bits (LIVES_ALONE, HAS_PACKAGE, ...). */
+    byte flags(int p) {
+        return (byte) hot[p * STRIDE + FLAGS];
+    }
+
+    void flags(int p, int value) {
+        hot[p * STRIDE + FLAGS] = (byte) value;
+    }
+
+    /** Age band the hazards were last computed for. */
+    byte band(int p) {
+        return (byte) hot[p * STRIDE + BAND];
+    }
+
+    void band(int p, int value) {
+        hot[p * STRIDE + BAND] = value;
+    }
+
     boolean has(int p, byte flag) {
-        return (flags[p] & flag) != 0;
+        return (flags(p) & flag) != 0;
     }
 
     void set(int p, byte flag, boolean on) {
-        flags[p] = (byte) (on ? flags[p] | flag : flags[p] & ~flag);
+        flags(p, on ? flags(p) | flag : flags(p) & ~flag);
     }
 
     double age(int p, double t) {
@@ -284,10 +316,10 @@ final class Population {
     }
 
     boolean over65(int p) {
-        return Cohort.isOver65(cohort[p]);
+        return Cohort.isOver65(cohort(p));
     }
 
     int frailty(int p) {
-        return cohort[p] - Cohort.FIRST_OVER65;
+        return cohort(p) - Cohort.FIRST_OVER65;
     }
 }

@@ -29,22 +29,22 @@ final class PopulationSetup {
         for (int p = 0; p < pop.size; p++) {
             int group = pick(cumulative, sys.u(p, Purpose.INIT_GROUP, 0));
             if (group < 2) {
-                pop.cohort[p] = (byte) group;
+                pop.cohort(p, group);
                 pop.ageAtZero(p, Double.NaN);
             } else if (structure != null) {
                 double[] ageAndFrailty = structure.sample(sys.u(p, Purpose.INIT_FRAILTY, 0), sys.u(p, Purpose.INIT_AGE, 0));
                 pop.ageAtZero(p, ageAndFrailty[0]);
-                pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + (int) ageAndFrailty[1]);
+                pop.cohort(p, (Cohort.FIRST_OVER65 + (int) ageAndFrailty[1]));
             } else {
                 int band = group - 2;
                 double ua = sys.u(p, Purpose.INIT_AGE, 0);
                 // 85+: exponential tail with mean 5.5 years beyond 85, capped at 105 (assumption)
                 pop.ageAtZero(p, band < 2 ? BAND_START[band] + 10 * ua : Math.min(105, 85 - 5.5 * Math.log(ua)));
                 int frailty = pick(cumulative(frailtyByBand[band]), sys.u(p, Purpose.INIT_FRAILTY, 0));
-                pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + frailty);
+                pop.cohort(p, (Cohort.FIRST_OVER65 + frailty));
             }
             start(p, 0);
-            pop.z(p, (float) sys.rates.initialRiskMultiplier(pop.cohort[p], sys.u(p, Purpose.RISK_Z, 0)));
+            pop.z(p, (float) sys.rates.initialRiskMultiplier(pop.cohort(p), sys.u(p, Purpose.RISK_Z, 0)));
             sys.scheduleCandidate(p, 0);
             sys.updateHazards(p, 0);
         }
@@ -62,18 +62,18 @@ final class PopulationSetup {
         if (Cohort.isOver65(previousCohort)) {
             pop.ageAtZero(p, 65 - t / Rates.YEAR);
             double[] split = sc.population().entrantFrailty().toArray();
-            pop.cohort[p] = (byte) (Cohort.FIRST_OVER65 + pick(cumulative(split), sys.u(p, Purpose.INIT_FRAILTY, 0)));
+            pop.cohort(p, (Cohort.FIRST_OVER65 + pick(cumulative(split), sys.u(p, Purpose.INIT_FRAILTY, 0))));
         } else {
             pop.ageAtZero(p, Double.NaN);
-            pop.cohort[p] = (byte) previousCohort;
+            pop.cohort(p, previousCohort);
         }
         start(p, t);
         sys.log(p, t, "entrant", "home", "");
     }
 
     private void start(int p, double t) {
-        pop.place[p] = Place.HOME;
-        pop.flags[p] = 0;
+        pop.place(p, Place.HOME);
+        pop.flags(p, 0);
         if (pop.over65(p) && sys.u(p, Purpose.LIVES_ALONE, 0) < sc.population().livesAlone()) {
             pop.set(p, Population.LIVES_ALONE, true);
         }
@@ -85,7 +85,7 @@ final class PopulationSetup {
         pop.windowCount(p, 0);
         pop.extraIndex(p, 0);
         pop.nextExtra(p, Double.POSITIVE_INFINITY);
-        pop.band[p] = (byte) (pop.over65(p) ? Rates.ageBand(pop.age(p, t)) : 1);
+        pop.band(p, (pop.over65(p) ? Rates.ageBand(pop.age(p, t)) : 1));
         pop.postCrisisUntil(p, Double.NEGATIVE_INFINITY);
         pop.mortalityUntil(p, Double.NEGATIVE_INFINITY);
         pop.hazardSince(p, t);
@@ -94,8 +94,8 @@ final class PopulationSetup {
         pop.previousFirstAdmission[p] = Double.NaN;
         pop.waitingFor[p] = CareSystem.WAIT_NONE;
         pop.serviceCount[p] = 0;
-        sys.alive[pop.cohort[p]].add(t, 1);
-        sys.atHome[pop.cohort[p]].add(t, 1);
+        sys.alive[pop.cohort(p)].add(t, 1);
+        sys.atHome[pop.cohort(p)].add(t, 1);
         sys.scheduleCandidate(p, t);
         sys.updateHazards(p, t);
     }
@@ -116,10 +116,10 @@ final class PopulationSetup {
         long draw = 0;
         for (int filled = 0; filled < target && max > 0 && draw < 1000L * Math.max(1, target) + 100_000; draw++) {
             int p = (int) (sys.random.uniform(key, Purpose.PICK_SLOT, draw) * pop.size);
-            if (pop.place[p] != Place.HOME || pop.has(p, Population.HAS_PACKAGE) || pop.has(p, Population.IN_REABLEMENT)) {
+            if (pop.place(p) != Place.HOME || pop.has(p, Population.HAS_PACKAGE) || pop.has(p, Population.IN_REABLEMENT)) {
                 continue;
             }
-            if (sys.random.uniform(key, Purpose.PICK_ACCEPT, draw) * max >= weights[pop.cohort[p]]) {
+            if (sys.random.uniform(key, Purpose.PICK_ACCEPT, draw) * max >= weights[pop.cohort(p)]) {
                 continue;
             }
             occupyAtStart(service, p);
@@ -146,7 +146,7 @@ final class PopulationSetup {
             pathway.startReablement(p, 0);
         } else if (service == sys.icBeds) {
             pop.stayCrisis[p] = -1;
-            pop.stayCohort[p] = pop.cohort[p];
+            pop.stayCohort[p] = pop.cohort(p);
             pathway.startStepDown(p, 0);
         } else if (service == sys.stepUp) {
             service.release(0);
@@ -154,7 +154,7 @@ final class PopulationSetup {
         } else {
             service.release(0);
             pop.stayCrisis[p] = -1;
-            pop.stayCohort[p] = pop.cohort[p];
+            pop.stayCohort[p] = pop.cohort(p);
             pop.stayStamp[p]++;
             // already part-way through the stay: keep the remaining fraction
             pathway.startStay(p, 0, sys.u(p, Purpose.LOS_NOISE, -2));

@@ -40,7 +40,7 @@ class CareSystemInvariantsTest {
     void everySlotHoldsOneLivingPersonWhenDeathsAreReplaced() {
         int living = 0;
         for (int p = 0; p < sys.pop.size; p++) {
-            if (sys.pop.place[p] != Place.DEAD) {
+            if (sys.pop.place(p) != Place.DEAD) {
                 living++;
             }
         }
@@ -77,7 +77,7 @@ class CareSystemInvariantsTest {
         int residents = 0;
         int inStepUp = 0;
         for (int p = 0; p < sys.pop.size; p++) {
-            byte place = sys.pop.place[p];
+            byte place = sys.pop.place(p);
             inBed += place == Place.ACUTE_BED ? 1 : 0;
             inIc += place == Place.IC_BED ? 1 : 0;
             inStepUp += place == Place.STEP_UP ? 1 : 0;
@@ -153,7 +153,7 @@ class CareSystemInvariantsTest {
         c.run();
         int alive = 0;
         for (int p = 0; p < c.pop.size; p++) {
-            alive += c.pop.place[p] != Place.DEAD ? 1 : 0;
+            alive += c.pop.place(p) != Place.DEAD ? 1 : 0;
         }
         double deaths = 0;
         for (int p = 0; p < c.periods.count(); p++) {
