@@ -40,54 +40,67 @@ public final class EngineBenchmark {
         return r.exponential(person, 2, k) * meanStay;
     }
 
+    /** The shared part of the two SSJ variants: beds, counts, discharges as SSJ events, and the run's end. */
+    private final class Beds {
+        final KeyedRandom random = new KeyedRandom(1, 0, 0);
+        long events;
+        long admitted;
+        int free = beds;
+
+        /** A crisis of person p (its k-th): admitted if a bed is free, the discharge an SSJ event. */
+        void crisis(Simulator sim, int p, long k) {
+            events++;
+            if (free > 0) {
+                free--;
+                admitted++;
+                new Event(sim) {
+                    @Override
+                    public void actions() {
+                        events++;
+                        free++;
+                    }
+                }.schedule(stay(random, p, k));
+            }
+        }
+
+        Result run(Simulator sim, String engine, long start) {
+            new Event(sim) {
+                @Override
+                public void actions() {
+                    sim.stop();
+                }
+            }.schedule(years * 365);
+            sim.start();
+            return new Result(engine, (System.nanoTime() - start) / 1e9, events, admitted);
+        }
+    }
+
     /** icsim's engine: SSJ events for discharges, people's next crises on the population clock (one primitive heap). */
     public Result icsimEngine() {
         long start = System.nanoTime();
-        KeyedRandom r = new KeyedRandom(1, 0, 0);
+        Beds b = new Beds();
         IndexedMinHeap heap = new IndexedMinHeap(people);
         long[] k = new long[people];
-        long[] counts = new long[2];
-        int[] free = {beds};
         PopulationClockSimulator[] holder = new PopulationClockSimulator[1];
         PopulationClockSimulator sim = new PopulationClockSimulator(heap, (p, t) -> {
-            counts[0]++;
-            if (free[0] > 0) {
-                free[0]--;
-                counts[1]++;
-                new Event(holder[0]) {
-                    @Override
-                    public void actions() {
-                        counts[0]++;
-                        free[0]++;
-                    }
-                }.schedule(stay(r, p, k[p]));
-            }
+            b.crisis(holder[0], p, k[p]);
             k[p]++;
-            heap.set(p, t + gap(r, p, k[p]));
+            heap.set(p, t + gap(b.random, p, k[p]));
         });
         holder[0] = sim;
         sim.init(new BinaryHeapEventList());
         for (int p = 0; p < people; p++) {
-            heap.set(p, gap(r, p, 0));
+            heap.set(p, gap(b.random, p, 0));
         }
-        new Event(sim) {
-            @Override
-            public void actions() {
-                sim.stop();
-            }
-        }.schedule(years * 365);
-        sim.start();
-        return new Result("icsim engine (SSJ events + population clock)", (System.nanoTime() - start) / 1e9, counts[0], counts[1]);
+        return b.run(sim, "icsim engine (SSJ events + population clock)", start);
     }
 
     /** The naive SSJ way: SplayTree event list and one event object per person. */
     public Result ssjDefault() {
         long start = System.nanoTime();
-        KeyedRandom r = new KeyedRandom(1, 0, 0);
+        Beds b = new Beds();
         Simulator sim = new Simulator();
         sim.init(new SplayTree());
-        long[] counts = new long[2];
-        int[] free = {beds};
         for (int p = 0; p < people; p++) {
             final int person = p;
             new Event(sim) {
@@ -95,31 +108,13 @@ public final class EngineBenchmark {
 
                 @Override
                 public void actions() {
-                    counts[0]++;
-                    if (free[0] > 0) {
-                        free[0]--;
-                        counts[1]++;
-                        new Event(sim) {
-                            @Override
-                            public void actions() {
-                                counts[0]++;
-                                free[0]++;
-                            }
-                        }.schedule(stay(r, person, k));
-                    }
+                    b.crisis(sim, person, k);
                     k++;
-                    schedule(gap(r, person, k));
+                    schedule(gap(b.random, person, k));
                 }
-            }.schedule(gap(r, p, 0));
+            }.schedule(gap(b.random, p, 0));
         }
-        new Event(sim) {
-            @Override
-            public void actions() {
-                sim.stop();
-            }
-        }.schedule(years * 365);
-        sim.start();
-        return new Result("SSJ default (SplayTree, event per person)", (System.nanoTime() - start) / 1e9, counts[0], counts[1]);
+        return b.run(sim, "SSJ default (SplayTree, event per person)", start);
     }
 
     /** A minimal hand-written loop: one primitive binary heap of (time, person or discharge). */
