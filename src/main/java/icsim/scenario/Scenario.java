@@ -29,7 +29,8 @@ public record Scenario(
         CommunityReferrals communityReferrals,
         Costs costs,
         Costing costing,
-        Payment payment) {
+        Payment payment,
+        Integration integration) {
 
     public record Run(long seed,
                       @Bounds(min = 1, max = 10000) int replications,
@@ -265,5 +266,130 @@ public record Scenario(
                                 @Bounds(min = 0, max = 10) double tariffFactor,
                                 @JsonProperty("block_per_100k") @Bounds(min = 0) double blockPer100k,
                                 @Bounds(min = 0) double perPerson) {
+    }
+    /**
+     * Integration mechanisms (MODEL.md §5). {@code level} names the preset a file started from: a file that
+     * sets it gets that level's settings over whatever it extends, and anything else it says wins. Effects start
+     * at the end of warm-up and scale with maturity m(t) = min(1, t / maturity.years).
+     */
+    public record Integration(String level,
+                              Maturity maturity,
+                              SharedRecords sharedRecords,
+                              TrustedAssessment trustedAssessment,
+                              DischargeToAssess d2a,
+                              Mechanism eligibilityAlignment,
+                              PooledBudget pooledBudget,
+                              Mechanism mergedGovernance,
+                              CaseFinding caseFinding,
+                              CaseManagement caseManagement,
+                              ReferralRoutes referralRoutes,
+                              FrontDoorFrailty frontDoorFrailty,
+                              IntegratedFollowUp integratedFollowUp,
+                              CareHomeSupport careHomeSupport) {
+    }
+
+    /** Years from the start of integration (end of warm-up) to full effect; 0 = full effect at once. */
+    public record Maturity(@Bounds(min = 0, max = 50) double years) {
+    }
+
+    /**
+     * What a mechanism costs: a set-up sum posted in the first month of integration and a running sum a year
+     * posted monthly, both per 100,000 people; booked to {@code sector}, paid {@code nhs_share} by the NHS and
+     * the rest by the local authority.
+     */
+    public record MechanismCosts(@JsonProperty("setup_per_100k") @Bounds(min = 0) double setupPer100k,
+                                 @JsonProperty("running_per_100k") @Bounds(min = 0) double runningPer100k,
+                                 String sector,
+                                 @Bounds(min = 0, max = 1) double nhsShare) {
+    }
+
+    /** A mechanism whose only parameters are its switch and its costs. */
+    public record Mechanism(boolean enabled, MechanismCosts costs) {
+    }
+
+    /** Shared records: each handoff's information delay moves from discharge.information_delay_days to this. */
+    public record SharedRecords(boolean enabled, DayRange informationDelayDays, MechanismCosts costs) {
+    }
+
+    /** Assessment in parallel with treatment (done at MFFD); care-home destination relative risk. */
+    public record TrustedAssessment(boolean enabled,
+                                    @Bounds(min = 0, max = 2) double careHomeRr,
+                                    MechanismCosts costs) {
+    }
+
+    /**
+     * Discharge to assess: people needing a new service leave at MFFD, to home with interim support (a D2A
+     * place) for reablement or a package, or to an IC bed for step-down or a care home, and are assessed there.
+     */
+    public record DischargeToAssess(boolean enabled,
+                                    Capacity capacity,
+                                    @Bounds(min = 0) double costPerDay,
+                                    MechanismCosts costs) {
+    }
+
+    /**
+     * Pooled budget: no funding handoffs; costs of the pooled sectors are held in the pooled fund; a share of
+     * the acute financial saving against the warm-up year buys capacity in {@code reinvest_into} after a lag.
+     */
+    public record PooledBudget(boolean enabled,
+                               List<String> sectors,
+                               @Bounds(min = 0, max = 1) double reinvestShare,
+                               @Bounds(min = 0, max = 120) int reinvestLagMonths,
+                               String reinvestInto,
+                               MechanismCosts costs) {
+    }
+
+    /**
+     * Who case management enrols: rule prior_admissions (at least prior_admissions emergency admissions in the
+     * last window_months) or predicted_risk (a noisy score of the true admission hazard with discrimination auc).
+     * Re-run monthly; enrolment lasts enrolment_months.
+     */
+    public record CaseFinding(String rule,
+                              @Bounds(min = 1, max = 10) int priorAdmissions,
+                              @Bounds(min = 1, max = 60) int windowMonths,
+                              @Bounds(min = 0.5, max = 0.99) double auc,
+                              String ages,
+                              @Bounds(min = 1, max = 120) int enrolmentMonths) {
+    }
+
+    /**
+     * Case management of the enrolled: caseload fte x caseload_per_fte; a crisis reaches the team with
+     * probability reachability; P(admit) and the crisis rate of the enrolled are multiplied by the RRs.
+     */
+    public record CaseManagement(boolean enabled,
+                                 @JsonProperty("fte_per_100k") @Bounds(min = 0, max = 10_000) double ftePer100k,
+                                 @Bounds(min = 1, max = 1000) int caseloadPerFte,
+                                 @Bounds(min = 0, max = 1) double reachability,
+                                 @Bounds(min = 0, max = 2) double admitRr,
+                                 @Bounds(min = 0, max = 1, what = "a relative risk (≤ 1: it may only lower a hazard)")
+                                 double crisisRr,
+                                 @Bounds(min = 0) double costPerFte,
+                                 MechanismCosts costs) {
+    }
+
+    /** Who else may refer to step-up once integration opens the routes (beyond step_up.referral_routes). */
+    public record ReferralRoutes(boolean enabled, List<String> routes, MechanismCosts costs) {
+    }
+
+    /** A&E frailty team: P(admit) RR for frail attenders; a share of the admission-bound diverted to step-up. */
+    public record FrontDoorFrailty(boolean enabled,
+                                   @Bounds(min = 0, max = 1) double diversionShare,
+                                   @Bounds(min = 0, max = 2) double admitRr,
+                                   MechanismCosts costs) {
+    }
+
+    /** Post-discharge contact that damps the post-crisis crisis factor (RR on the factor). */
+    public record IntegratedFollowUp(boolean enabled,
+                                     @Bounds(min = 0, max = 1, what = "a relative risk (≤ 1: it may only lower a hazard)")
+                                     double postCrisisRr,
+                                     @Bounds(min = 0) double costPerDischarge,
+                                     MechanismCosts costs) {
+    }
+
+    /** Enhanced health in care homes: P(admit) RR of residents' crises, residential homes (or nursing too). */
+    public record CareHomeSupport(boolean enabled,
+                                  @Bounds(min = 0, max = 2) double admitRr,
+                                  boolean nursingHomes,
+                                  MechanismCosts costs) {
     }
 }

@@ -67,7 +67,11 @@ public final class ScenarioLoader {
     public static final String OVERRIDE_LABEL = "override";
 
     private static final String EXTENDS = "extends";
+    private static final String INTEGRATION = "integration";
+    private static final String LEVEL = "level";
     private static final YAMLMapper MAPPER = createMapper();
+    /** Integration level presets (MODEL.md §5 table), by level name; see levels.yaml. */
+    private static final ObjectNode LEVELS = readLevels();
     private static final Pattern CREATOR_PROPERTY = Pattern.compile("creator property '([^']*)'");
     private static final Pattern MALFORMED_NUMBER = Pattern.compile("Malformed numeric value '([^']*)'");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
@@ -167,6 +171,41 @@ public final class ScenarioLoader {
         return out;
     }
 
+    /** The names of the integration levels, in order of depth. */
+    public static List<String> levels() {
+        List<String> names = new ArrayList<>();
+        LEVELS.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static ObjectNode readLevels() {
+        try (var in = ScenarioLoader.class.getResourceAsStream("levels.yaml")) {
+            return (ObjectNode) MAPPER.readTree(Objects.requireNonNull(in, "levels.yaml missing from the jar"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the integration levels", e);
+        }
+    }
+
+    /**
+     * The settings a file gets by naming a level, as a tree rooted at the scenario ({@code integration: ...});
+     * null when the file names none.
+     */
+    private static ObjectNode levelPreset(JsonNode level, String label) throws ScenarioException {
+        if (level == null || level.isMissingNode() || level.isNull()) {
+            return null;
+        }
+        String name = level.isTextual() ? level.asText().strip() : level.toString();
+        JsonNode preset = LEVELS.get(name);
+        if (!level.isTextual() || preset == null) {
+            String hint = YamlSchema.suggest(name, levels());
+            throw new ScenarioException(label, INTEGRATION + "." + LEVEL, "unknown integration level '" + name + "'"
+                    + (hint != null ? " (did you mean '" + hint + "'?)" : "") + "; allowed: " + String.join(", ", levels()));
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set(INTEGRATION, preset.deepCopy());
+        return root;
+    }
+
     // ---- reading and extends -------------------------------------------------------------------------------
 
     /** State of one load: the root file, where each value came from, which paths overrides set. */
@@ -198,9 +237,16 @@ public final class ScenarioLoader {
             ObjectNode tree = parse(text, label);
             JsonNode ext = tree.remove(EXTENDS);
             ObjectNode result;
+            ObjectNode preset = levelPreset(tree.path(INTEGRATION).path(LEVEL), label);
             if (ext == null) {
-                markOrigins(tree, List.of(), label);
-                result = tree;
+                if (preset == null) {
+                    markOrigins(tree, List.of(), label);
+                    result = tree;
+                } else {
+                    result = MAPPER.createObjectNode();
+                    merge(result, preset, List.of(), label);
+                    merge(result, tree, List.of(), label);
+                }
             } else {
                 if (!ext.isTextual() || ext.asText().isBlank()) {
                     throw new ScenarioException(label, EXTENDS,
@@ -226,6 +272,9 @@ public final class ScenarioLoader {
                 }
                 Path parentDisplayDir = Path.of(parentLabel).getParent();
                 result = resolve(parentText, parentLabel, parentDisplayDir, parentId.getParent(), parentId);
+                if (preset != null) {
+                    merge(result, preset, List.of(), label);
+                }
                 merge(result, tree, List.of(), label);
             }
             chain.removeLast();
@@ -307,6 +356,13 @@ public final class ScenarioLoader {
         // ---- overrides, binding, validation ----------------------------------------------------------------
 
         Scenario finish(ObjectNode tree, Map<String, ?> overrides) throws ScenarioException {
+            Object level = overrides == null ? null : overrides.get(INTEGRATION + "." + LEVEL);
+            if (level != null) {
+                ObjectNode preset = levelPreset(MAPPER.valueToTree(level), OVERRIDE_LABEL);
+                if (preset != null) {
+                    merge(tree, preset, List.of(), OVERRIDE_LABEL);
+                }
+            }
             if (overrides != null) {
                 for (Map.Entry<String, ?> e : overrides.entrySet()) {
                     applyOverride(tree, e.getKey(), e.getValue());

@@ -19,6 +19,14 @@ final class ScenarioRules {
     /** Referral routes into step-up care that the model knows. */
     static final List<String> REFERRAL_ROUTES = List.of("gp", "nhs111", "ambulance", "case_manager", "ae_front_door");
 
+    /** Sectors of the ledger (MODEL.md §4). */
+    static final List<String> SECTORS = List.of("primary", "community", "acute", "social_care");
+
+    /** Services a pooled budget can reinvest savings in. */
+    static final List<String> REINVESTABLE = List.of("home_care", "reablement", "step_up", "ic_beds");
+
+    static final List<String> CASE_FINDING_RULES = List.of("prior_admissions", "predicted_risk");
+
     /** Record types whose numbers are shares of a whole and must sum to 1 (unless listed in WEIGHT_PATHS). */
     private static final Set<Class<?>> SUM_TO_ONE = Set.of(
             Scenario.PopulationShares.class, Scenario.FrailtySplit.class, Scenario.NeedMix.class,
@@ -180,12 +188,49 @@ final class ScenarioRules {
                 v = checkSumToOne(node);
             } else if (node.value() instanceof Scenario.DayRange range) {
                 v = checkDayRange(range, node.path());
+            } else if (node.value() instanceof Scenario.MechanismCosts costs) {
+                v = checkChoice(YamlSchema.child(node.path(), "sector"), costs.sector(), SECTORS);
             }
             if (v != null) {
                 return v;
             }
         }
-        return checkReferralRoutes(s.stepUp().referralRoutes());
+        Violation v = checkRoutes(s.stepUp().referralRoutes(), List.of("step_up", "referral_routes"));
+        return v != null ? v : checkIntegration(s.integration());
+    }
+
+    private static Violation checkIntegration(Scenario.Integration in) {
+        List<Object> base = List.of("integration");
+        Violation v = checkChoice(YamlSchema.child(base, "level"), in.level(), ScenarioLoader.levels());
+        if (v == null) {
+            v = checkRoutes(in.referralRoutes().routes(), List.of("integration", "referral_routes", "routes"));
+        }
+        List<Object> pooled = YamlSchema.child(base, "pooled_budget");
+        List<String> sectors = in.pooledBudget().sectors();
+        for (int i = 0; v == null && i < sectors.size(); i++) {
+            v = checkChoice(YamlSchema.child(YamlSchema.child(pooled, "sectors"), i), sectors.get(i), SECTORS);
+        }
+        if (v == null) {
+            v = checkChoice(YamlSchema.child(pooled, "reinvest_into"), in.pooledBudget().reinvestInto(), REINVESTABLE);
+        }
+        List<Object> finding = YamlSchema.child(base, "case_finding");
+        if (v == null) {
+            v = checkChoice(YamlSchema.child(finding, "rule"), in.caseFinding().rule(), CASE_FINDING_RULES);
+        }
+        if (v == null) {
+            v = checkChoice(YamlSchema.child(finding, "ages"), in.caseFinding().ages(), List.of("over65", "all"));
+        }
+        return v;
+    }
+
+    /** A text value that must be one of a fixed set. */
+    private static Violation checkChoice(List<Object> path, String value, List<String> allowed) {
+        if (allowed.contains(value)) {
+            return null;
+        }
+        String hint = YamlSchema.suggest(value, allowed);
+        return new Violation(path, "unknown value '" + value + "'" + (hint != null ? " (did you mean '" + hint + "'?)" : "")
+                + "; allowed: " + String.join(", ", allowed));
     }
 
     private static void collect(Record r, List<Object> path, List<Node> out) {
@@ -245,8 +290,7 @@ final class ScenarioRules {
                 + YamlSchema.number(range.max()) + " (swap them)");
     }
 
-    private static Violation checkReferralRoutes(List<String> routes) {
-        List<Object> base = List.of("step_up", "referral_routes");
+    private static Violation checkRoutes(List<String> routes, List<Object> base) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < routes.size(); i++) {
             String route = routes.get(i);

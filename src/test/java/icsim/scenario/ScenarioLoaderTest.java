@@ -309,7 +309,7 @@ class ScenarioLoaderTest {
                 new Scenario.Services(new Scenario.Capacity(200, 10, 0.90), parent.services().stepUp(),
                         parent.services().icBeds(), parent.services().reablement(), parent.services().homeCare(),
                         parent.services().careHomes()),
-                parent.communityReferrals(), parent.costs(), parent.costing(), parent.payment());
+                parent.communityReferrals(), parent.costs(), parent.costing(), parent.payment(), parent.integration());
         assertEquals(expected, s);
     }
 
@@ -472,7 +472,7 @@ class ScenarioLoaderTest {
         Scenario bad = new Scenario(s.name(), s.description(), s.priceYear(),
                 new Scenario.Run(1, 0, 0, 1), s.population(), s.frailtyProgression(), s.groups(), s.ageBands(),
                 s.postCrisis(), s.seasonality(), s.severity(), s.stepUp(), s.ae(), s.discharge(),
-                s.deconditioning(), s.services(), s.communityReferrals(), s.costs(), s.costing(), s.payment());
+                s.deconditioning(), s.services(), s.communityReferrals(), s.costs(), s.costing(), s.payment(), s.integration());
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.validate(bad, "variant"));
         assertEquals("variant: run.replications: must be between 1 and 10000, got 0", e.getMessage());
     }
