@@ -7,7 +7,8 @@ package icsim.engine;
  */
 public final class CapacityService {
     private final String name;
-    private final int capacity;
+    private int capacity;
+    private final TimeWeighted capacityOverTime;
     private final WaitingList list = new WaitingList();
     private final TimeWeighted occupancy;
     private final TimeWeighted waiting;
@@ -23,6 +24,8 @@ public final class CapacityService {
         this.periods = periods;
         this.occupancy = new TimeWeighted(periods);
         this.waiting = new TimeWeighted(periods);
+        this.capacityOverTime = new TimeWeighted(periods);
+        capacityOverTime.set(0, capacity);
         this.starts = new double[periods.count()];
         this.waitDaysServed = new double[periods.count()];
         this.servedFromList = new double[periods.count()];
@@ -34,6 +37,23 @@ public final class CapacityService {
 
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * Changes the number of places from t on. Places above a lower capacity stay in use until released; the
+     * caller serves the waiting list after a rise.
+     */
+    public void setCapacity(double t, int places) {
+        if (places < 0) {
+            throw new IllegalArgumentException(name + ": capacity " + places + " < 0");
+        }
+        capacity = places;
+        capacityOverTime.set(t, places);
+    }
+
+    /** Place-days available in a period up to t (capacity x days when it never changed). */
+    public double capacityIntegral(double t, int period) {
+        return capacityOverTime.integral(t, period);
     }
 
     public int inUse() {

@@ -8,6 +8,7 @@ import icsim.engine.KeyedRandom;
 import icsim.engine.Periods;
 import icsim.engine.TimeWeighted;
 import icsim.output.EventRecord;
+import icsim.scenario.IntegrationProfile;
 import icsim.scenario.Scenario;
 import icsim.scenario.Scenario.Group;
 import org.apache.commons.math3.special.Erf;
@@ -40,6 +41,11 @@ public final class CareSystem {
     final IndexedMinHeap healthHeap;
     final PopulationClockSimulator sim;
     final Ledger ledger;
+    final Mechanisms mech;
+    /** Integration mechanisms with their costs, in ledger order (MODEL.md §5 table order). */
+    final List<IntegrationProfile.Mechanism> plan;
+    /** Case-finding for case management; null when case management is off. */
+    final CaseFinding caseFinding;
 
     final CapacityService acuteBeds;
     final CapacityService stepUp;
@@ -47,7 +53,13 @@ public final class CareSystem {
     final CapacityService reablement;
     final CapacityService homeCare;
     final CapacityService careHomes;
+    /** Discharge-to-assess places at home with interim support (MODEL.md §5). */
+    final CapacityService d2a;
     final List<CapacityService> services;
+    /** The service a pooled budget reinvests in, its capacity before reinvestment, and the places bought. */
+    private final CapacityService reinvestTarget;
+    private final int reinvestBase;
+    final double[] reinvestedPlaces;
 
     // tallies[tally][cohort][period]
     final double[][][] tallies = new double[Tally.COUNT][Cohort.COUNT][];
@@ -59,6 +71,8 @@ public final class CareSystem {
     final TimeWeighted[] atHome = new TimeWeighted[Cohort.COUNT];
     /** Census of the 65+ age bands at the end of each period (people, by band). */
     final double[][] ageBandCensus;
+    /** People on the case-management caseload over time. */
+    final TimeWeighted enrolledOverTime;
     final TimeWeighted[] careHomeByType = new TimeWeighted[4]; // residential LA, residential self, nursing LA, nursing self
     final double[] acuteDaysAbove92;
     final double[] acuteDaysAbove95;
@@ -97,7 +111,20 @@ public final class CareSystem {
         this.pop = new Population(n);
         this.healthHeap = new IndexedMinHeap(n);
         this.sim = new PopulationClockSimulator(healthHeap, this::onHealthEvent);
-        this.ledger = new Ledger(periods, scenario.costing().discountRate());
+        this.plan = IntegrationProfile.mechanisms(scenario);
+        Sector[] sectors = new Sector[plan.size()];
+        for (int i = 0; i < sectors.length; i++) {
+            sectors[i] = Sector.valueOf(plan.get(i).sector().toUpperCase(java.util.Locale.ROOT));
+        }
+        this.ledger = new Ledger(periods, scenario.costing().discountRate(),
+                plan.stream().map(IntegrationProfile.Mechanism::key).toList(), sectors);
+        this.mech = new Mechanisms(scenario, periods);
+        Scenario.PooledBudget pooled = scenario.integration().pooledBudget();
+        if (pooled.enabled()) {
+            for (String sector : pooled.sectors()) {
+                ledger.pool(Sector.valueOf(sector.toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
         this.groups = rates.groups;
         Scenario.Services s = scenario.services();
         acuteBeds = new CapacityService("acute_beds", s.acuteBeds().places(n), periods);
@@ -106,7 +133,15 @@ public final class CareSystem {
         reablement = new CapacityService("reablement", s.reablement().capacity().places(n), periods);
         homeCare = new CapacityService("home_care", s.homeCare().capacity().places(n), periods);
         careHomes = new CapacityService("care_homes", s.careHomes().capacity().places(n), periods);
-        services = List.of(acuteBeds, stepUp, icBeds, reablement, homeCare, careHomes);
+        d2a = new CapacityService("d2a", scenario.integration().d2a().capacity().places(n), periods);
+        services = List.of(acuteBeds, stepUp, icBeds, reablement, homeCare, careHomes, d2a);
+        reinvestTarget = switch (pooled.reinvestInto()) {
+            case "reablement" -> reablement;
+            case "step_up" -> stepUp;
+            case "ic_beds" -> icBeds;
+            default -> homeCare;
+        };
+        reinvestBase = reinvestTarget.capacity();
         int np = periods.count();
         for (int t = 0; t < Tally.COUNT; t++) {
             for (int c = 0; c < Cohort.COUNT; c++) {
@@ -132,6 +167,9 @@ public final class CareSystem {
         acuteDaysFull = new double[np];
         daysCounted = new double[np];
         top1pctShare = new double[np];
+        reinvestedPlaces = new double[np];
+        enrolledOverTime = new TimeWeighted(periods);
+        caseFinding = mech.caseManagement() ? new CaseFinding(this) : null;
         int measuredDays = (int) Math.round(periods.measuredYears() * Periods.YEAR);
         dailyOccupancy = new double[services.size()][measuredDays];
         dailyWaiting = new double[services.size()][measuredDays];
@@ -152,6 +190,9 @@ public final class CareSystem {
         }
         for (int stream = 0; stream < 3; stream++) {
             scheduleReferral(stream, 0, 0);
+        }
+        if (mech.start() < periods.endDay()) {
+            new MonthTick(0).schedule(mech.start());
         }
         new EndOfRun().schedule(periods.endDay());
         sim.start();
@@ -346,6 +387,7 @@ public final class CareSystem {
         pop.mortalityUntil(p, t + scenario.postCrisis().mortalityDays());
         pop.windowCount(p, pop.windowCount(p) + 1);
         pop.extraIndex(p, 0);
+        pop.careSet(p, Population.FOLLOWED_UP, false);
         scheduleExtra(p, t);
     }
 
@@ -358,6 +400,10 @@ public final class CareSystem {
         }
         if (pop.has(p, Population.RESIDENT)) {
             h *= scenario.services().careHomes().crisisMultiplier();
+        }
+        if (pop.careHas(p, Population.ENROLLED)) {
+            Scenario.CaseManagement cm = scenario.integration().caseManagement();
+            h *= mech.rr(cm.enabled(), cm.crisisRr(), t);
         }
         Scenario.Seasonality s = scenario.seasonality();
         return h * (1 + s.amplitude() * Math.cos(2 * Math.PI * ((t % Periods.YEAR) - s.peakDay()) / Periods.YEAR));
@@ -377,11 +423,24 @@ public final class CareSystem {
             pop.candidateIndex(p, pop.candidateIndex(p) + 1);
             scheduleCandidate(p, t);
         }
-        boolean crisis = accept * majorant(p) < crisisHazard(p, t);
+        boolean crisis = accept * majorant(p) < crisisHazard(p, t) * (extra ? followUpDamping(p, t) : 1);
         byte place = pop.place(p);
         if (crisis && place != Place.AE && place != Place.ACUTE_BED && place != Place.IC_BED && place != Place.STEP_UP) {
             pathway.crisis(p, t, crisisKey);
         }
+    }
+
+    /**
+     * Integrated follow-up after a discharge multiplies the post-crisis factor by its RR (MODEL.md §5): the
+     * extra stream, which carries factor - 1, is thinned to (RR x factor - 1) / (factor - 1).
+     */
+    private double followUpDamping(int p, double t) {
+        Scenario.IntegratedFollowUp f = scenario.integration().integratedFollowUp();
+        if (!pop.careHas(p, Population.FOLLOWED_UP) || f.postCrisisRr() == 1) {
+            return 1;
+        }
+        double factor = scenario.postCrisis().multiplier();
+        return Math.max(0, (mech.rr(f.enabled(), f.postCrisisRr(), t) * factor - 1) / (factor - 1));
     }
 
     // ---------------------------------------------------------------------------------------- death
@@ -397,6 +456,10 @@ public final class CareSystem {
         countDeathAfterAdmission(p, t);
         log(p, t, "death", Place.label(place), inHospital ? "in_hospital" : "");
         pathway.releaseEverything(p, t);
+        if (caseFinding != null) {
+            caseFinding.forget(p, t);
+        }
+        pop.care[p] = 0;
         alive[c].add(t, -1);
         if (isAtHome(p)) {
             atHome[c].add(t, -1);
@@ -534,7 +597,11 @@ public final class CareSystem {
         ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.LOCAL_AUTHORITY, weeks[2] * (costs.careHomeWeekNursing() - fnc));
         ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.SELF_FUNDER, weeks[3] * (costs.careHomeWeekNursing() - fnc));
         ledger.post(p, CostCategory.NURSING_CARE_CONTRIBUTION, Payer.NHS, (weeks[2] + weeks[3]) * fnc);
+        Scenario.DischargeToAssess d2aConfig = scenario.integration().d2a();
+        postIntegration(p, "d2a", false, d2a.occupancyIntegral(t, p) * d2aConfig.costPerDay());
         postIncome(p, t);
+        reinvest(p, t);
+        reinvestedPlaces[p] = reinvestTarget.capacity() - reinvestBase;
         top1pctShare[p] = topShare(pop.acuteCost, 0.01);
         for (int i = 0; i < pop.size; i++) {
             if (pop.place(i) != Place.DEAD) {
@@ -547,6 +614,110 @@ public final class CareSystem {
                 pop.previousFirstAdmission[i] = pop.firstAdmission[i];
                 pop.previousFirstAdmissionCohort[i] = pop.firstAdmissionCohort[i];
                 pop.firstAdmission[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** Books an integration mechanism's cost to its sector, NHS and local authority (MODEL.md §4-5). */
+    void postIntegration(int period, String key, boolean setup, double amount) {
+        if (amount == 0) {
+            return;
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).key().equals(key)) {
+                ledger.postIntegration(period, i, setup, plan.get(i).nhsShare(), amount);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no integration mechanism " + key);
+    }
+
+    /**
+     * Pooled budget (MODEL.md §5): a declared share of the acute financial saving of a measured year, against the
+     * warm-up year's rate, buys places in the chosen community service from the end of the year plus the lag.
+     * Savings are measured against the warm-up year, so demand drift counts too; a saving that shrinks takes
+     * places away again.
+     */
+    private void reinvest(int p, double t) {
+        Scenario.PooledBudget pb = scenario.integration().pooledBudget();
+        if (!pb.enabled() || pb.reinvestShare() <= 0 || p < 1 || periods.warmupDays() <= 0) {
+            return;
+        }
+        double reference = acuteVariableCost(0) * Periods.YEAR / periods.warmupDays();
+        double saving = Math.max(0, reference - acuteVariableCost(p));
+        double perPlace = placeCostPerYear(reinvestTarget);
+        int places = perPlace <= 0 ? 0 : (int) Math.floor(pb.reinvestShare() * saving / perPlace);
+        double when = t + pb.reinvestLagMonths() * CaseFinding.MONTH;
+        if (when < periods.endDay()) {
+            new CapacityChange(reinvestTarget, reinvestBase + places).schedule(when - sim.time());
+        }
+    }
+
+    /** Acute financial cost of a period without the fixed cost of beds: what falls when activity falls. */
+    private double acuteVariableCost(int p) {
+        return ledger.activityTotal(p, Ledger.FINANCIAL, Sector.ACUTE, null)
+                - ledger.periodCategory(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_FIXED);
+    }
+
+    private double placeCostPerYear(CapacityService s) {
+        Scenario.Costs c = scenario.costs();
+        Scenario.Services sv = scenario.services();
+        if (s == homeCare) {
+            return sv.homeCare().hoursPerWeek() * Periods.YEAR / 7 * c.homeCareHour();
+        } else if (s == reablement) {
+            return Periods.YEAR / sv.reablement().meanDays() * c.reablementEpisode();
+        } else if (s == stepUp) {
+            return Periods.YEAR * c.stepUpDay();
+        }
+        return Periods.YEAR * c.icBedDay();
+    }
+
+    private final class CapacityChange extends Event {
+        final CapacityService service;
+        final int places;
+
+        CapacityChange(CapacityService service, int places) {
+            super(CareSystem.this.sim);
+            this.service = service;
+            this.places = places;
+        }
+
+        @Override
+        public void actions() {
+            service.setCapacity(sim.time(), places);
+            pathway.serveList(service, sim.time());
+        }
+    }
+
+    /**
+     * Monthly from the start of integration (MODEL.md §5): set-up costs in the first month, running costs each
+     * month, case-finding, and the census of the enrolled.
+     */
+    private final class MonthTick extends Event {
+        final int month;
+
+        MonthTick(int month) {
+            super(CareSystem.this.sim);
+            this.month = month;
+        }
+
+        @Override
+        public void actions() {
+            double t = sim.time();
+            int p = period();
+            for (IntegrationProfile.Mechanism m : plan) {
+                if (m.enabled()) {
+                    if (month == 0) {
+                        postIntegration(p, m.key(), true, m.setupCost());
+                    }
+                    postIntegration(p, m.key(), false, m.runningCostPerYear() / 12);
+                }
+            }
+            if (caseFinding != null) {
+                caseFinding.monthly(t, month);
+            }
+            if (t + CaseFinding.MONTH < periods.endDay() - 1e-9) {
+                new MonthTick(month + 1).schedule(CaseFinding.MONTH);
             }
         }
     }
@@ -568,7 +739,7 @@ public final class CareSystem {
                     // paid by whoever pays for the activity: self-funders pay their own care-home fees
                     for (Payer payer : Payer.values()) {
                         ledger.postIncome(p, sector, payer, sp.regime(),
-                                ledger.periodTotal(p, Ledger.ECONOMIC, sector, payer) * sp.tariffFactor());
+                                ledger.activityTotal(p, Ledger.ECONOMIC, sector, payer) * sp.tariffFactor());
                     }
                 }
                 case "block" -> ledger.postIncome(p, sector, commissioner, sp.regime(),

@@ -21,12 +21,65 @@ public final class Ledger {
     private final double[] cost; // [period][perspective][category][payer]
     private final double[][][] income; // [period][sector][payer]: provider income under the payment regime
     private final String[] regimes = new String[Sector.values().length];
+    /** Integration mechanisms' costs, [period][mechanism][set-up 0 / running 1][payer]; the same in both perspectives. */
+    private final double[][][][] integration;
+    private final List<String> mechanisms;
+    private final Sector[] mechanismSector;
+    /** Sectors whose NHS and local-authority costs a pooled budget holds from the first measured year. */
+    private final boolean[] pooled = new boolean[Sector.values().length];
 
-    public Ledger(Periods periods, double discountRate) {
+    /**
+     * @param mechanisms      integration mechanism keys, in the order {@link #postIntegration} indexes them
+     * @param mechanismSector the sector each mechanism's costs are booked to
+     */
+    public Ledger(Periods periods, double discountRate, List<String> mechanisms, Sector[] mechanismSector) {
         this.periods = periods;
         this.discountRate = discountRate;
         this.cost = new double[periods.count() * 2 * CostCategory.COUNT * PAYERS];
         this.income = new double[periods.count()][Sector.values().length][PAYERS];
+        this.mechanisms = List.copyOf(mechanisms);
+        this.mechanismSector = mechanismSector.clone();
+        this.integration = new double[periods.count()][mechanisms.size()][2][PAYERS];
+    }
+
+    /** From the first measured year, the NHS and local-authority costs of this sector are held in the pooled fund. */
+    void pool(Sector sector) {
+        pooled[sector.ordinal()] = true;
+    }
+
+    /** Books an integration mechanism's set-up or running cost, split between the NHS and the local authority. */
+    void postIntegration(int period, int mechanism, boolean setup, double nhsShare, double amount) {
+        double[] line = integration[period][mechanism][setup ? 0 : 1];
+        line[Payer.NHS.ordinal()] += amount * nhsShare;
+        line[Payer.LOCAL_AUTHORITY.ordinal()] += amount * (1 - nhsShare);
+    }
+
+    /** Integration set-up (setup = true) or running cost of a period, all mechanisms and payers. */
+    double integrationTotal(int period, boolean setup) {
+        double sum = 0;
+        for (double[][] m : integration[period]) {
+            for (double v : m[setup ? 0 : 1]) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
+    private String fund(int period, Sector sector, Payer payer) {
+        return period >= 1 && pooled[sector.ordinal()] && payer != Payer.SELF_FUNDER ? "pooled" : payer.label();
+    }
+
+    /** Cost of a period held in the pooled fund (0 without a pooled budget). */
+    double pooledTotal(int period, int perspective) {
+        double sum = 0;
+        for (Sector sector : Sector.values()) {
+            for (Payer y : Payer.values()) {
+                if (fund(period, sector, y).equals("pooled")) {
+                    sum += periodTotal(period, perspective, sector, y);
+                }
+            }
+        }
+        return sum;
     }
 
     /** Books a sector's provider income from one payer for a period, under the named payment regime. */
@@ -71,7 +124,26 @@ public final class Ledger {
         return sum;
     }
 
+    /** Cost of a period, filtered by sector and/or payer (null = all), integration mechanisms included. */
     public double periodTotal(int p, int perspective, Sector sector, Payer payer) {
+        double sum = activityTotal(p, perspective, sector, payer);
+        for (int m = 0; m < mechanisms.size(); m++) {
+            if (sector != null && mechanismSector[m] != sector) {
+                continue;
+            }
+            for (double[] kind : integration[p][m]) {
+                for (Payer y : Payer.values()) {
+                    if (payer == null || payer == y) {
+                        sum += kind[y.ordinal()];
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** As {@link #periodTotal} without integration mechanisms' costs: what activity-based payment pays for. */
+    public double activityTotal(int p, int perspective, Sector sector, Payer payer) {
         double sum = 0;
         for (CostCategory c : CostCategory.values()) {
             if (sector != null && c.sector != sector) {
@@ -116,8 +188,20 @@ public final class Ledger {
                     for (Payer y : Payer.values()) {
                         double v = cost[index(p, s, c, y)];
                         if (v != 0) {
-                            lines.add(new LedgerLine(p, PERSPECTIVES[s], c.sector.label(), y.label(), y.label(),
+                            lines.add(new LedgerLine(p, PERSPECTIVES[s], c.sector.label(), y.label(), fund(p, c.sector, y),
                                     c.label(), v, v * discountFactor(p)));
+                        }
+                    }
+                }
+                for (int m = 0; m < mechanisms.size(); m++) {
+                    for (int kind = 0; kind < 2; kind++) {
+                        for (Payer y : Payer.values()) {
+                            double v = integration[p][m][kind][y.ordinal()];
+                            if (v != 0) {
+                                lines.add(new LedgerLine(p, PERSPECTIVES[s], mechanismSector[m].label(), y.label(),
+                                        fund(p, mechanismSector[m], y), "integration_" + mechanisms.get(m)
+                                        + (kind == 0 ? "_setup" : "_running"), v, v * discountFactor(p)));
+                            }
                         }
                     }
                 }

@@ -79,8 +79,11 @@ final class Metrics {
     }
 
     private double occupancy(CapacityService s, int from, int to) {
-        double days = (to - from + 1) * Periods.YEAR;
-        return ratio(serviceIntegral(s, from, to), s.capacity() * days);
+        double places = 0;
+        for (int p = from; p <= to; p++) {
+            places += s.capacityIntegral(end, p);
+        }
+        return ratio(serviceIntegral(s, from, to), places);
     }
 
     /** System-wide metrics over measured periods from..to (inclusive). */
@@ -202,8 +205,30 @@ final class Metrics {
         m.put("wait_days_ic_bed", meanWait(sys.icBeds, from, to));
         m.put("wait_days_care_home", meanWait(sys.careHomes, from, to));
         m.put("gp_consultations", sum(Tally.GP_CONTACTS, from, to, 0, all) / years);
+        integration(m, from, to, years);
         costs(m, from, to, years, personYears);
         return m;
+    }
+
+    /** What the integration mechanisms did (MODEL.md §5, §7). */
+    private void integration(Map<String, Double> m, int from, int to, double years) {
+        int all = Cohort.COUNT;
+        m.put("case_manager_contacts", sum(Tally.CASE_MANAGER_CONTACTS, from, to, 0, all) / years);
+        m.put("front_door_diversions", sum(Tally.FRONT_DOOR_DIVERSIONS, from, to, 0, all) / years);
+        m.put("d2a_episodes", sum(Tally.D2A_EPISODES, from, to, 0, all) / years);
+        m.put("d2a_occupancy_mean", occupancy(sys.d2a, from, to));
+        m.put("follow_ups", sum(Tally.FOLLOW_UPS, from, to, 0, all) / years);
+        m.put("case_management_enrolments", sum(Tally.ENROLMENTS, from, to, 0, all) / years);
+        double enrolledDays = 0;
+        for (int p = from; p <= to; p++) {
+            enrolledDays += sys.enrolledOverTime.integral(end, p);
+        }
+        m.put("case_management_caseload_mean", enrolledDays / (years * Periods.YEAR));
+        double enrolledYears = enrolledDays / Periods.YEAR;
+        m.put("enrolled_crises_per_1000", 1000 * ratio(sum(Tally.ENROLLED_CRISES, from, to, 0, all), enrolledYears));
+        m.put("enrolled_admissions_per_1000", 1000 * ratio(sum(Tally.ENROLLED_ADMISSIONS, from, to, 0, all), enrolledYears));
+        m.put("case_finding_auc", sys.caseFinding == null ? Double.NaN : sys.caseFinding.achievedAuc());
+        m.put("reinvested_places", sys.reinvestedPlaces[to]);
     }
 
     private void costs(Map<String, Double> m, int from, int to, double years, double personYears) {
@@ -225,6 +250,18 @@ final class Metrics {
                 sectors[s.ordinal()] += l.periodTotal(p, Ledger.ECONOMIC, s, null);
             }
         }
+        double setup = 0;
+        double running = 0;
+        double pooled = 0;
+        for (int p = from; p <= to; p++) {
+            setup += l.integrationTotal(p, true);
+            running += l.integrationTotal(p, false);
+            pooled += l.pooledTotal(p, Ledger.ECONOMIC);
+        }
+        m.put("integration_setup_cost_total", setup);
+        m.put("integration_running_cost", running / years);
+        m.put("integration_cost", (setup + running) / years);
+        m.put("cost_fund_pooled", pooled / years);
         m.put("total_cost", economic / years);
         m.put("total_cost_financial", financial / years);
         m.put("total_cost_discounted", discounted);

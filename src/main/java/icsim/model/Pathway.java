@@ -23,8 +23,12 @@ final class Pathway {
     static final int REABLEMENT_END = 8;
     static final int PACKAGE_END = 9;
     static final int PACKAGE_HOLD_EXPIRY = 10;
+    static final int D2A_STEP = 11;
     private static final byte TREATMENT = -1;
-    private static final String[] CONTACTS = {"gp", "nhs111", "ambulance"};
+    /** First contacts and step-up referral routes (MODEL.md §3 step 2, §5); the A&E front door only refers. */
+    static final String[] CONTACTS = {"gp", "nhs111", "ambulance", "case_manager", "ae_front_door"};
+    private static final int CASE_MANAGER = 3;
+    private static final int AE_FRONT_DOOR = 4;
 
     private final CareSystem sys;
     private final Population pop;
@@ -32,7 +36,8 @@ final class Pathway {
     private final Group[] groups;
     private final Periods periods;
     private final WaitingList.Liveness[] liveness = new WaitingList.Liveness[6];
-    private final boolean[] referralRoute = new boolean[3];
+    private final Mechanisms mech;
+    private final Scenario.Integration in;
 
     Pathway(CareSystem sys) {
         this.sys = sys;
@@ -44,9 +49,8 @@ final class Pathway {
             final byte c = code;
             liveness[code] = (person, ticket) -> pop.waitingFor[person] == c && pop.ticket[person] == ticket;
         }
-        for (int i = 0; i < CONTACTS.length; i++) {
-            referralRoute[i] = sc.stepUp().referralRoutes().contains(CONTACTS[i]);
-        }
+        this.mech = sys.mech;
+        this.in = sc.integration();
     }
 
     private double u(int p, int purpose, long index) {
@@ -71,9 +75,16 @@ final class Pathway {
         sys.openWindow(p, t);
         double severity = u(p, Purpose.SEVERITY, k);
         int contact = firstContact(g, u(p, Purpose.CONTACT, k));
+        boolean enrolled = pop.careHas(p, Population.ENROLLED);
+        if (enrolled) {
+            tally(Tally.ENROLLED_CRISES, c, 1);
+            if (u(p, Purpose.REACH, k) < in.caseManagement().reachability() * mech.maturity(t)) {
+                contact = CASE_MANAGER;
+            }
+        }
         chargeFirstContact(p, c, contact);
         double aeBoundary = 1 - g.pAeGivenCrisis();
-        double admitBoundary = 1 - g.pAeGivenCrisis() * g.pAdmitGivenAe();
+        double admitBoundary = 1 - g.pAeGivenCrisis() * Math.min(1, g.pAdmitGivenAe() * admitRr(p, c, t));
         if (severity < aeBoundary) {
             tally(Tally.RESOLVED_AT_FIRST_CONTACT, c, 1);
             sys.log(p, t, "crisis", "home", "resolved_" + CONTACTS[contact]);
@@ -84,7 +95,8 @@ final class Pathway {
         Scenario.StepUp stepUp = sc.stepUp();
         double bandLow = Math.max(aeBoundary, admitBoundary - stepUp.band() * (1 - stepUp.substitutionShare()));
         double bandHigh = admitBoundary + stepUp.band() * stepUp.substitutionShare();
-        if (referralRoute[contact] && severity >= bandLow && severity < bandHigh && !pop.has(p, Population.RESIDENT)) {
+        if (mech.canRefer(contact, u(p, Purpose.ROUTE_OPEN, k), t) && severity >= bandLow && severity < bandHigh
+                && !pop.has(p, Population.RESIDENT)) {
             if (sys.stepUp.hasFreePlace()) {
                 startStepUp(p, t, k, admissionBound);
                 return;
@@ -92,6 +104,30 @@ final class Pathway {
             tally(Tally.STEP_UP_REFUSED_FULL, c, 1);
         }
         attendAe(p, t, k, admissionBound);
+    }
+
+    /**
+     * Relative risk of admission for an A&E attender (MODEL.md §5): case management for the enrolled, enhanced
+     * support for care-home residents, the front-door frailty team for frail people. 1 exactly when all are off.
+     */
+    private double admitRr(int p, int c, double t) {
+        double rr = 1;
+        if (pop.careHas(p, Population.ENROLLED)) {
+            rr *= mech.rr(in.caseManagement().enabled(), in.caseManagement().admitRr(), t);
+        }
+        Scenario.CareHomeSupport home = in.careHomeSupport();
+        if (pop.has(p, Population.RESIDENT) && (home.nursingHomes() || !pop.has(p, Population.NURSING))) {
+            rr *= mech.rr(home.enabled(), home.admitRr(), t);
+        }
+        if (isFrail(c)) {
+            rr *= mech.rr(in.frontDoorFrailty().enabled(), in.frontDoorFrailty().admitRr(), t);
+        }
+        return rr;
+    }
+
+    /** Frail: 65+ with at least mild frailty (eFI). */
+    private static boolean isFrail(int c) {
+        return c >= Cohort.OVER65_MILD.ordinal();
     }
 
     private static int firstContact(Group g, double u) {
@@ -110,6 +146,7 @@ final class Pathway {
                 tally(Tally.NHS111_CALLS, c, 1);
                 cost(CostCategory.NHS111_CALL, Payer.NHS, costs.nhs111Call());
             }
+            case CASE_MANAGER -> tally(Tally.CASE_MANAGER_CONTACTS, c, 1); // paid for by the caseload's FTE
             default -> {
                 tally(Tally.AMBULANCE_CALLS, c, 1);
                 cost(CostCategory.AMBULANCE, Payer.NHS, costs.ambulanceSeeAndTreat());
@@ -126,6 +163,12 @@ final class Pathway {
             sys.log(p, t, "ae_attendance", "ae", "sent_home");
             return;
         }
+        if (frontDoorDiverts(p, c, t, k)) {
+            tally(Tally.FRONT_DOOR_DIVERSIONS, c, 1);
+            sys.log(p, t, "ae_attendance", "ae", "frailty_team_to_step_up");
+            startStepUp(p, t, k, true);
+            return;
+        }
         tally(Tally.AE_ADMITTED, c, 1);
         sys.log(p, t, "ae_attendance", "ae", "admitted");
         beginEpisode(p, t, k);
@@ -134,7 +177,19 @@ final class Pathway {
         sys.at(t + sc.ae().hoursToDecision() / 24.0, BED_REQUEST, p, pop.stayStamp[p]);
     }
 
+    /** The front-door frailty team sends a frail admission-bound attender to step-up (MODEL.md §3 step 4). */
+    private boolean frontDoorDiverts(int p, int c, double t, long k) {
+        Scenario.FrontDoorFrailty team = in.frontDoorFrailty();
+        return team.enabled() && isFrail(c) && !pop.has(p, Population.RESIDENT)
+                && mech.canRefer(AE_FRONT_DOOR, u(p, Purpose.ROUTE_OPEN, k), t)
+                && u(p, Purpose.FRONT_DOOR, k) < team.diversionShare() * mech.maturity(t)
+                && sys.stepUp.hasFreePlace();
+    }
+
     private void beginEpisode(int p, double t, long k) {
+        if (pop.careHas(p, Population.IN_D2A) && pop.place(p) == Place.HOME) {
+            endD2A(p, t);
+        }
         leaveList(p, t);
         pop.stayStamp[p]++;
         pop.stayCrisis[p] = k;
@@ -204,6 +259,12 @@ final class Pathway {
         pop.set(p, Population.ESCALATED, false);
         pop.set(p, Population.PACKAGE_LOST, false);
         tally(Tally.ADMISSIONS, c, 1);
+        if (pop.careHas(p, Population.ENROLLED)) {
+            tally(Tally.ENROLLED_ADMISSIONS, c, 1);
+        }
+        if (sys.caseFinding != null) {
+            sys.caseFinding.recordAdmission(p, t);
+        }
         if (t - pop.lastDischarge[p] <= 30) {
             tally(Tally.READMISSIONS_30D, c, 1);
         }
@@ -269,7 +330,10 @@ final class Pathway {
             return;
         }
         pop.mffdTime[p] = t;
-        Need need = pop.has(p, Population.RESIDENT) ? Need.RETURN_TO_CARE_HOME : drawNeed(p);
+        long k = pop.stayCrisis[p];
+        boolean trusted = trustedAssessment(p, k);
+        Need need = pop.has(p, Population.RESIDENT) ? Need.RETURN_TO_CARE_HOME
+                : drawNeed(p, trusted ? in.trustedAssessment().careHomeRr() : 1);
         if (pop.has(p, Population.HAS_PACKAGE)) {
             if (need == Need.HOME || need == Need.NEW_PACKAGE || need == Need.REABLEMENT) {
                 need = Need.RESTART;
@@ -279,21 +343,126 @@ final class Pathway {
         }
         pop.need[p] = (byte) need.ordinal();
         sys.log(p, t, "mffd", "acute_bed", need.name().toLowerCase(java.util.Locale.ROOT));
-        long k = pop.stayCrisis[p];
-        Scenario.Discharge d = sc.discharge();
         if (need.isNewService()) {
-            setPhase(p, t, DelayReason.ASSESSMENT);
-            sys.at(t + d.assessmentDays().at(u(p, Purpose.ASSESSMENT_DAYS, k)), STEP_DONE, p, pop.stayStamp[p]);
+            if (holdsD2APlace(p, t, need, k)) {
+                readyToLeave(p, t); // assessed after leaving
+            } else if (trusted) {
+                setPhase(p, t, DelayReason.HANDOFF); // assessed during treatment: done at MFFD
+                sys.at(t + handoffDays(p, need, k, t), STEP_DONE, p, pop.stayStamp[p]);
+            } else {
+                setPhase(p, t, DelayReason.ASSESSMENT);
+                sys.at(t + assessmentDays(p, k), STEP_DONE, p, pop.stayStamp[p]);
+            }
         } else if (need == Need.RESTART) {
             setPhase(p, t, DelayReason.HANDOFF);
-            sys.at(t + d.informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k)), STEP_DONE, p, pop.stayStamp[p]);
+            sys.at(t + informationDelay(p, k, t), STEP_DONE, p, pop.stayStamp[p]);
         } else {
             readyToLeave(p, t);
         }
     }
 
-    /** Draws the discharge need from the mix, shifted toward support by living alone and frailty. */
-    private Need drawNeed(int p) {
+    /** Whether trusted assessment acts on this stay (decided at MFFD, so the same whenever asked). */
+    private boolean trustedAssessment(int p, long k) {
+        return mech.acts(in.trustedAssessment().enabled(), u(p, Purpose.TRUSTED_ASSESSMENT, k), pop.mffdTime[p]);
+    }
+
+    private double assessmentDays(int p, long k) {
+        return sc.discharge().assessmentDays().at(u(p, Purpose.ASSESSMENT_DAYS, k));
+    }
+
+    /** Information delay of a handoff: fragmented, moving to the shared-records value as it matures. */
+    private double informationDelay(int p, long k, double t) {
+        double u = u(p, Purpose.INFORMATION_DAYS, k);
+        Scenario.SharedRecords shared = in.sharedRecords();
+        return mech.delay(shared.enabled(), sc.discharge().informationDelayDays().at(u), shared.informationDelayDays().at(u), t);
+    }
+
+    /**
+     * The handoff between organisations after assessment (MODEL.md §3 step 7.2): funding approval (none under a
+     * pooled budget), the information delay, and a reassessment by the other organisation (none once
+     * eligibility is aligned).
+     */
+    private double handoffDays(int p, Need need, long k, double t) {
+        Scenario.Discharge d = sc.discharge();
+        double funding = (need == Need.CARE_HOME ? d.careHomeFundingDays() : d.handoffDays()).at(u(p, Purpose.HANDOFF_DAYS, k));
+        double days = mech.acts(in.pooledBudget().enabled(), u(p, Purpose.POOLED_BUDGET, k), t) ? 0 : funding;
+        days += informationDelay(p, k, t);
+        if (u(p, Purpose.REASSESSMENT, k) < d.reassessmentProb()
+                && !mech.acts(in.eligibilityAlignment().enabled(), u(p, Purpose.ELIGIBILITY, k), t)) {
+            days += d.reassessmentDays();
+        }
+        return days;
+    }
+
+    // ---------------------------------------------------------------------------- discharge to assess
+
+    /** The D2A place a need uses: home with interim support for reablement or a package, else an IC bed. */
+    private CapacityService d2aPlaceFor(Need need) {
+        return need == Need.REABLEMENT || need == Need.NEW_PACKAGE ? sys.d2a : sys.icBeds;
+    }
+
+    /** At MFFD: if D2A acts and a place is free, p takes it now and will leave at once (MODEL.md §5). */
+    private boolean holdsD2APlace(int p, double t, Need need, long k) {
+        if (!mech.acts(in.d2a().enabled(), u(p, Purpose.D2A, k), t)) {
+            return false;
+        }
+        CapacityService place = d2aPlaceFor(need);
+        if (!place.hasFreePlace() || place.waiting() > 0) {
+            return false;
+        }
+        place.occupy(t);
+        pop.careSet(p, Population.IN_D2A, true);
+        tally(Tally.D2A_EPISODES, pop.stayCohort[p], 1);
+        return true;
+    }
+
+    /** p leaves hospital to the D2A place already held: assessed there, then the handoff, then the list. */
+    private void startD2A(int p, double t, Need need) {
+        if (need == Need.STEP_DOWN) {
+            pop.careSet(p, Population.IN_D2A, false); // the IC stay is the step-down itself
+            startStepDown(p, t);
+            return;
+        }
+        sys.moveTo(p, t, need == Need.CARE_HOME ? Place.IC_BED : Place.HOME);
+        long k = pop.stayCrisis[p];
+        if (trustedAssessment(p, k)) {
+            pop.phase[p] = (byte) DelayReason.HANDOFF.ordinal();
+            sys.at(t + handoffDays(p, need, k, t), D2A_STEP, p, pop.stayStamp[p]);
+        } else {
+            pop.phase[p] = (byte) DelayReason.ASSESSMENT.ordinal();
+            sys.at(t + assessmentDays(p, k), D2A_STEP, p, pop.stayStamp[p]);
+        }
+        sys.log(p, t, "d2a_start", Place.label(pop.place(p)), need.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The next step of a D2A assessment outside hospital (its days are not delayed-transfer days). */
+    private void d2aStep(int p, double t) {
+        Need need = Need.values()[pop.need[p]];
+        long k = pop.stayCrisis[p];
+        if (pop.phase[p] == DelayReason.ASSESSMENT.ordinal()) {
+            pop.phase[p] = (byte) DelayReason.HANDOFF.ordinal();
+            sys.at(t + handoffDays(p, need, k, t), D2A_STEP, p, pop.stayStamp[p]);
+            return;
+        }
+        pop.phase[p] = TREATMENT;
+        if (need == Need.CARE_HOME) {
+            requestFromIc(p, t); // keeps the IC bed until a care-home place is free
+        } else {
+            requestFromHome(p, t, need.waitCode); // keeps the D2A place until the service starts
+        }
+    }
+
+    /** p leaves the D2A place at home (service started, admitted, or died). */
+    private void endD2A(int p, double t) {
+        pop.careSet(p, Population.IN_D2A, false);
+        sys.d2a.release(t);
+    }
+
+    /**
+     * Draws the discharge need from the mix, shifted toward support by living alone and frailty; careHomeRr
+     * (trusted assessment) moves part of the care-home share to a new package.
+     */
+    private Need drawNeed(int p, double careHomeRr) {
         int c = pop.stayCohort[p];
         boolean old = Cohort.isOver65(c);
         Scenario.Discharge d = sc.discharge();
@@ -305,13 +474,18 @@ final class Pathway {
                 shift *= s.livesAlone();
             }
         }
-        return pickNeed(old ? d.needMix65plus() : d.needMixUnder65(), shift, u(p, Purpose.NEED, pop.stayCrisis[p]));
+        return pickNeed(old ? d.needMix65plus() : d.needMixUnder65(), shift, careHomeRr, u(p, Purpose.NEED, pop.stayCrisis[p]));
     }
 
-    /** Picks from a need mix whose support shares are multiplied by shift (home absorbs the rest). */
-    static Need pickNeed(NeedMix m, double shift, double u) {
-        double[] shares = {0, m.restart(), m.reablement() * shift, m.newPackage() * shift, m.stepDown() * shift,
-                m.careHome() * shift};
+    /**
+     * Picks from a need mix whose support shares are multiplied by shift (home absorbs the rest) and whose
+     * care-home share is multiplied by careHomeRr, the difference going to a new package.
+     */
+    static Need pickNeed(NeedMix m, double shift, double careHomeRr, double u) {
+        double careHome = m.careHome() * shift;
+        double averted = careHomeRr == 1 ? 0 : careHome * (1 - careHomeRr);
+        double[] shares = {0, m.restart(), m.reablement() * shift, m.newPackage() * shift + averted, m.stepDown() * shift,
+                careHome - averted};
         double support = 0;
         for (double s : shares) {
             support += s;
@@ -335,15 +509,8 @@ final class Pathway {
         byte phase = pop.phase[p];
         Need need = Need.values()[pop.need[p]];
         if (phase == DelayReason.ASSESSMENT.ordinal()) {
-            long k = pop.stayCrisis[p];
-            Scenario.Discharge d = sc.discharge();
-            double days = (need == Need.CARE_HOME ? d.careHomeFundingDays() : d.handoffDays()).at(u(p, Purpose.HANDOFF_DAYS, k))
-                    + d.informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k));
-            if (u(p, Purpose.REASSESSMENT, k) < d.reassessmentProb()) {
-                days += d.reassessmentDays();
-            }
             setPhase(p, t, DelayReason.HANDOFF);
-            sys.at(t + days, STEP_DONE, p, pop.stayStamp[p]);
+            sys.at(t + handoffDays(p, need, pop.stayCrisis[p], t), STEP_DONE, p, pop.stayStamp[p]);
         } else if (need == Need.RESTART) {
             readyToLeave(p, t);
         } else {
@@ -439,7 +606,14 @@ final class Pathway {
         endStay(p, t);
         tally(Tally.DISCHARGES_ALIVE, pop.stayCohort[p], 1);
         pop.lastDischarge[p] = t;
+        followUp(p, t);
         Need need = Need.values()[pop.need[p]];
+        if (pop.careHas(p, Population.IN_D2A)) {
+            startD2A(p, t, need);
+            sys.log(p, t, "discharge", "acute_bed", "d2a");
+            serve(sys.acuteBeds, t);
+            return;
+        }
         switch (need) {
             case HOME, RESTART -> sys.moveTo(p, t, Place.HOME);
             case RETURN_TO_CARE_HOME -> sys.moveTo(p, t, Place.CARE_HOME);
@@ -456,6 +630,16 @@ final class Pathway {
         }
         sys.log(p, t, "discharge", "acute_bed", need.name().toLowerCase(java.util.Locale.ROOT));
         serve(sys.acuteBeds, t);
+    }
+
+    /** Integrated follow-up after a discharge (MODEL.md §5): damps the post-crisis factor of this window. */
+    private void followUp(int p, double t) {
+        Scenario.IntegratedFollowUp f = in.integratedFollowUp();
+        if (mech.acts(f.enabled(), u(p, Purpose.FOLLOW_UP, pop.stayCrisis[p]), t)) {
+            pop.careSet(p, Population.FOLLOWED_UP, true);
+            tally(Tally.FOLLOW_UPS, pop.stayCohort[p], 1);
+            sys.postIntegration(sys.period(), "integrated_follow_up", false, f.costPerDischarge());
+        }
     }
 
     /** Closes the stay's books (bed days, LOS, delays) and frees the bed; does not move p. */
@@ -521,6 +705,11 @@ final class Pathway {
         }
     }
 
+    /** After a capacity rise: gives the new places to the list. */
+    void serveList(CapacityService service, double t) {
+        serve(service, t);
+    }
+
     /** Gives free places to the people at the head of the service's list, first come first served. */
     private void serve(CapacityService service, double t) {
         byte code = service == sys.acuteBeds ? CareSystem.WAIT_ACUTE_BED
@@ -558,6 +747,9 @@ final class Pathway {
     }
 
     private void startCommunityService(int p, double t, byte code) {
+        if (pop.careHas(p, Population.IN_D2A)) {
+            endD2A(p, t);
+        }
         switch (code) {
             case CareSystem.WAIT_REABLEMENT -> startReablement(p, t);
             case CareSystem.WAIT_PACKAGE -> startPackage(p, t);
@@ -626,7 +818,7 @@ final class Pathway {
     }
 
     private void endStepDown(int p, double t) {
-        Need next = pickNeed(sc.services().icBeds().afterStepDown(), 1, u(p, Purpose.STEP_DOWN_OUTCOME, pop.stayCrisis[p]));
+        Need next = pickNeed(sc.services().icBeds().afterStepDown(), 1, 1, u(p, Purpose.STEP_DOWN_OUTCOME, pop.stayCrisis[p]));
         if (next == Need.CARE_HOME) {
             requestFromIc(p, t);
             return;
@@ -652,6 +844,7 @@ final class Pathway {
     }
 
     private void leaveStepDown(int p, double t) {
+        pop.careSet(p, Population.IN_D2A, false);
         pop.stayStamp[p]++;
         sys.icBeds.release(t);
         serve(sys.icBeds, t);
@@ -714,7 +907,8 @@ final class Pathway {
     }
 
     private boolean eligibleForReferral(int p, int stream) {
-        if (!pop.over65(p) || pop.place(p) != Place.HOME || pop.waitingFor[p] != CareSystem.WAIT_NONE) {
+        if (!pop.over65(p) || pop.place(p) != Place.HOME || pop.waitingFor[p] != CareSystem.WAIT_NONE
+                || pop.careHas(p, Population.IN_D2A)) {
             return false;
         }
         return switch (stream) {
@@ -758,6 +952,7 @@ final class Pathway {
             }
             case STEP_UP_END -> endStepUp(p, t);
             case STEP_DOWN_END -> endStepDown(p, t);
+            case D2A_STEP -> d2aStep(p, t);
             case PACKAGE_HOLD_EXPIRY -> {
                 if (pop.has(p, Population.HAS_PACKAGE) && pop.place(p) == Place.ACUTE_BED) {
                     releasePackage(p, t);
@@ -776,17 +971,22 @@ final class Pathway {
         switch (pop.place(p)) {
             case Place.AE -> sys.countInAe--;
             case Place.ACUTE_BED -> {
-                boolean placeHeld = pop.phase[p] == DelayReason.WEEKEND_DISCHARGE.ordinal()
-                        && Need.values()[pop.need[p]].isNewService();
+                Need need = Need.values()[pop.need[p]];
+                boolean placeHeld = pop.phase[p] == DelayReason.WEEKEND_DISCHARGE.ordinal() && need.isNewService();
                 endStay(p, t);
                 if (placeHeld) {
-                    CapacityService held = serviceFor(Need.values()[pop.need[p]].waitCode);
+                    CapacityService held = pop.careHas(p, Population.IN_D2A) ? d2aPlaceFor(need) : serviceFor(need.waitCode);
                     held.release(t);
                     serve(held, t);
                 }
                 serve(sys.acuteBeds, t);
             }
             case Place.STEP_UP -> sys.stepUp.release(t);
+            case Place.HOME -> {
+                if (pop.careHas(p, Population.IN_D2A)) {
+                    endD2A(p, t);
+                }
+            }
             case Place.IC_BED -> {
                 sys.icBeds.release(t);
                 serve(sys.icBeds, t);

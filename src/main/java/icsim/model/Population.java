@@ -18,6 +18,11 @@ final class Population {
     static final byte ESCALATED = 64;        // need escalated once by deconditioning in the current stay
     static final byte RESIDENT = (byte) 0x80; // lives in a care home (keeps the place while in hospital)
 
+    // integration state (byte care): MODEL.md §5 mechanisms acting on this person
+    static final byte ENROLLED = 1;          // on a case manager's caseload
+    static final byte FOLLOWED_UP = 2;       // had integrated follow-up after the discharge of the current window
+    static final byte IN_D2A = 4;            // holds a discharge-to-assess place (at home) or an IC bed for assessment
+
     final int size;
     /*
      * The fields a health event touches, packed per person in one strided array so that an event costs one
@@ -76,6 +81,7 @@ final class Population {
     final byte[] firstAdmissionCohort;
     final byte[] previousFirstAdmissionCohort;
     final float[] acuteCost;             // this period, for the concentration metric
+    final byte[] care;
 
     Population(int size) {
         this.size = size;
@@ -101,6 +107,7 @@ final class Population {
         firstAdmissionCohort = new byte[size];
         previousFirstAdmissionCohort = new byte[size];
         acuteCost = new float[size];
+        care = new byte[size];
         Arrays.fill(lastDischarge, Double.NEGATIVE_INFINITY);
         Arrays.fill(firstAdmission, Double.NaN);
         Arrays.fill(previousFirstAdmission, Double.NaN);
@@ -322,5 +329,13 @@ final class Population {
 
     int frailty(int p) {
         return cohort(p) - Cohort.FIRST_OVER65;
+    }
+
+    boolean careHas(int p, byte flag) {
+        return (care[p] & flag) != 0;
+    }
+
+    void careSet(int p, byte flag, boolean on) {
+        care[p] = (byte) (on ? care[p] | flag : care[p] & ~flag);
     }
 }

@@ -44,6 +44,17 @@ final class Purpose {
     static final int PACKAGE_WEEKS = 32;
     static final int CARE_HOME_NURSING = 33;
     static final int CARE_HOME_SELF_FUNDER = 34;
+    // integration mechanisms (MODEL.md §5), index = crisis key k: switches act when the uniform < maturity
+    static final int REACH = 50;
+    static final int ROUTE_OPEN = 51;
+    static final int FRONT_DOOR = 52;
+    static final int TRUSTED_ASSESSMENT = 53;
+    static final int D2A = 54;
+    static final int POOLED_BUDGET = 55;
+    static final int ELIGIBILITY = 56;
+    static final int FOLLOW_UP = 57;
+    // case-finding, index = month of integration
+    static final int RISK_SCORE_NOISE = 60;
     // system streams: key = SYSTEM_KEY - stream, index = arrival number (and attempt)
     static final long SYSTEM_KEY = -1_000_000L;
     static final int ARRIVAL_GAP = 40;
