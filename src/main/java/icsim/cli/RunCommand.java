@@ -2,27 +2,19 @@ package icsim.cli;
 
 import icsim.experiment.ReplicationRunner;
 import icsim.output.ConsoleTable;
-import icsim.output.CsvReports;
 import icsim.output.EventLogWriter;
 import icsim.output.OutputDirectory;
-import icsim.output.Provenance;
-import icsim.output.ProvenanceWriter;
-import icsim.output.QueueGrowth;
 import icsim.output.RunSummary;
 import icsim.scenario.Scenario;
-import icsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario: replications in parallel, results with 95%% confidence intervals.",
                 "Writes summary.csv, replications.csv, by_year.csv, by_cohort.csv, timeseries.csv, ledger.csv,",
-                "scenario.yaml (the resolved scenario) and run.json (provenance) to OUT/NAME/."})
+                "integration.csv (the integration mechanisms and their dimensions), scenario.yaml (the resolved",
+                "scenario) and run.json (provenance) to OUT/NAME/."})
 public final class RunCommand implements Callable<Integer> {
     /** The headline rows shown on the terminal, with their units; every metric is in summary.csv. */
     static final Map<String, String> HEADLINE = headline();
@@ -46,11 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--out", defaultValue = "output", description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--name", description = "Run folder name (default: the scenario's name).")
     String name;
@@ -60,9 +50,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--events-sample", paramLabel = "N", description = "Log only N people per replication (default: everyone).")
     Integer eventsSample;
-
-    @Option(names = "--all", description = "Print every metric, not just the headline ones.")
-    boolean all;
 
     @Override
     public Integer call() {
@@ -74,31 +61,19 @@ public final class RunCommand implements Callable<Integer> {
         if (eventsSample != null && eventsSample < 0) {
             throw new UserError("--events-sample: must be ≥ 0, got " + eventsSample);
         }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new UserError("--threads: must be ≥ 1, got " + threadCount);
-        }
-        String runName = name == null ? scenario.name() : name;
-        if (runName.isBlank() || runName.contains("/") || runName.contains("\\") || runName.startsWith(".")) {
-            throw new UserError("--name: '" + runName + "' is not a folder name (use letters, digits, - and _)");
-        }
-        PrintStream err = System.err;
-        try (OutputDirectory dir = OutputDirectory.prepare(out.resolve(runName));
+        int threadCount = output.threadCount();
+        String runName = name == null ? ScenarioOutputs.folderName(scenario.name(), scenarioFile + ": name")
+                : ScenarioOutputs.folderName(name, "--name");
+        try (OutputDirectory dir = OutputDirectory.prepare(output.out.resolve(runName));
              EventFile eventFile = events == null ? null : EventFile.prepare(events)) {
             long start = System.nanoTime();
-            if (!common.quiet) {
-                err.printf("icsim: %s, %,d people, %d replications of %.0f+%.0f years on %d threads%n", scenario.name(),
-                        scenario.population().size(), scenario.run().replications(), scenario.run().warmupYears(),
-                        scenario.run().years(), threadCount);
-            }
+            ScenarioOutputs.announce(scenario, threadCount, common.quiet);
             ReplicationRunner.EventLogRequest log = events == null ? null
                     : new ReplicationRunner.EventLogRequest(eventsSample == null ? -1 : eventsSample, dir.path());
             ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, log, null);
             double wall = (System.nanoTime() - start) / 1e9;
-            RunSummary summary = new RunSummary(outcome.results());
-            CsvReports.writeAll(dir.path(), summary);
-            Files.writeString(dir.path().resolve("scenario.yaml"), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
-            ProvenanceWriter.write(dir.path(), provenance(scenario, threadCount, wall));
+            RunSummary summary = ScenarioOutputs.write(dir.path(), scenarioFile, scenario, outcome.results(), 0,
+                    threadCount, wall);
             if (eventFile != null) {
                 EventLogWriter.concatenate(eventFile.temporary, outcome.eventParts());
                 for (Path part : outcome.eventParts()) {
@@ -107,11 +82,9 @@ public final class RunCommand implements Callable<Integer> {
                 eventFile.commit();
             }
             dir.commit();
+            ScenarioOutputs.warnQueues(summary, "", common.quiet);
             if (!common.quiet) {
-                for (String warning : QueueGrowth.warnings(summary)) {
-                    err.println("icsim: warning: " + warning);
-                }
-                System.out.print(ConsoleTable.render(all ? ConsoleTable.rows(summary, HEADLINE) : headlineRows(summary)));
+                System.out.print(ConsoleTable.render(output.all ? ConsoleTable.rows(summary, HEADLINE) : headlineRows(summary)));
                 System.out.printf("%d replications in %.1f s. Outputs: %s%n", summary.replications(), wall, dir.target());
             }
             return 0;
@@ -124,22 +97,6 @@ public final class RunCommand implements Callable<Integer> {
                 .map(e -> new ConsoleTable.Row(e.getValue(), summary.overall(e.getKey())))
                 .toList();
     }
-
-    private Provenance provenance(Scenario scenario, int threadCount, double wall) throws IOException {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("event_list", "binary heap (icsim.engine.BinaryHeapEventList) under SSJ Simulator");
-        extra.put("day_zero", "Monday 1 January of the warm-up year");
-        return new Provenance(Version.current(), Provenance.gitCommit(Path.of(".")), scenarioFile.toString(),
-                Provenance.sha256(scenarioFile), scenario.name(), scenario.run().seed(), scenario.run().replications(),
-                scenario.run().warmupYears(), scenario.run().years(), scenario.population().size(),
-                STREAMS, System.getProperty("java.version"), System.getProperty("java.vendor"),
-                Runtime.getRuntime().availableProcessors(), threadCount, wall, Instant.now().toString(), extra);
-    }
-
-    static final String STREAMS = "Counter-based common random numbers: every uniform is SplitMix64(seed, replication, "
-            + "person slot and generation, purpose, index); index = crisis-candidate number for crisis draws. "
-            + "Crises by thinning a per-person majorant; death and frailty by inverting the cumulative hazard "
-            + "against one Exp(1) per person and transition.";
 
     private static Map<String, String> headline() {
         Map<String, String> m = new LinkedHashMap<>();

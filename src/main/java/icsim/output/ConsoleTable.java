@@ -42,18 +42,52 @@ public final class ConsoleTable {
         cells.add(HEADER);
         for (Row r : rows) {
             Estimate e = r.estimate();
-            String ci = e.n() == 0 ? human(Double.NaN) : human(e.ciLow()) + " – " + human(e.ciHigh());
-            cells.add(new String[] {r.label(), human(e.mean()), ci, Integer.toString(e.n())});
+            cells.add(new String[] {r.label(), human(e.mean()), interval(e.n() == 0, e.ciLow(), e.ciHigh()),
+                    Integer.toString(e.n())});
         }
-        int[] width = new int[HEADER.length];
+        return layout(cells);
+    }
+
+    /** One line of a comparison table: a display label and the metric's paired difference. */
+    public record DifferenceRow(String label, PairedComparison.Difference difference) {
+    }
+
+    private static final String[] DIFFERENCE_HEADER = {"metric", "baseline", "scenario", "difference", "95% CI",
+            "change", ""};
+
+    /**
+     * Baseline mean, scenario mean, mean paired difference with its 95 % interval, relative change in % and
+     * a "*" where the interval excludes 0; laid out like {@link #render(List)}.
+     */
+    public static String renderDifferences(List<DifferenceRow> rows) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(DIFFERENCE_HEADER);
+        for (DifferenceRow r : rows) {
+            PairedComparison.Difference d = r.difference();
+            String change = Double.isFinite(d.relChange())
+                    ? String.format(Locale.ROOT, "%+.1f%%", 100 * d.relChange()).replaceFirst("^[-+](0\\.0%)$", "$1")
+                    : human(Double.NaN);
+            cells.add(new String[] {r.label(), human(d.baselineMean()), human(d.mean()), human(d.diffMean()),
+                    interval(!Double.isFinite(d.ciLow()), d.ciLow(), d.ciHigh()), change, d.significant() ? "*" : ""});
+        }
+        return layout(cells);
+    }
+
+    private static String interval(boolean missing, double low, double high) {
+        return missing ? human(Double.NaN) : human(low) + " – " + human(high);
+    }
+
+    /** First column left-aligned, the others right-aligned, a rule under the header row. */
+    private static String layout(List<String[]> cells) {
+        int[] width = new int[cells.get(0).length];
         for (String[] c : cells) {
             for (int i = 0; i < c.length; i++) {
                 width[i] = Math.max(width[i], c[i].length());
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (int k = 0; k < cells.size(); k++) {
-            String[] c = cells.get(k);
+        List<String> lines = new ArrayList<>();
+        int rule = 0;
+        for (String[] c : cells) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < c.length; i++) {
                 if (i > 0) {
@@ -61,16 +95,11 @@ public final class ConsoleTable {
                 }
                 line.append(i == 0 ? padRight(c[i], width[i]) : padLeft(c[i], width[i]));
             }
-            out.append(line.toString().stripTrailing()).append('\n');
-            if (k == 0) {
-                int total = 0;
-                for (int w : width) {
-                    total += w;
-                }
-                out.append("-".repeat(total + GAP.length() * (width.length - 1))).append('\n');
-            }
+            lines.add(line.toString().stripTrailing());
+            rule = Math.max(rule, lines.get(lines.size() - 1).length());
         }
-        return out.toString();
+        lines.add(1, "-".repeat(rule));
+        return String.join("\n", lines) + "\n";
     }
 
     /** ≥ 1000 as an integer, ≥ 10 with 1 decimal, else 3 decimals; NaN as "n/a". */

@@ -15,6 +15,7 @@ public final class CsvReports {
     public static final String BY_COHORT = "by_cohort.csv";
     public static final String TIMESERIES = "timeseries.csv";
     public static final String LEDGER = "ledger.csv";
+    public static final String COMPARISON = "comparison.csv";
 
     private CsvReports() {
     }
@@ -129,6 +130,28 @@ public final class CsvReports {
                     Csv.field(k.payer()), Csv.field(k.fund()), Csv.field(k.category()),
                     Csv.num(c.mean()), Csv.num(c.sd()), Csv.num(c.ciLow()), Csv.num(c.ciHigh()),
                     Csv.num(l.discountedMean()));
+        }
+        return out.toString();
+    }
+
+    /** Writes comparison.csv: scenario (its output folder name) -> its differences from the baseline. */
+    public static void writeComparison(Path dir, Map<String, List<PairedComparison.Difference>> byScenario)
+            throws IOException {
+        Csv.write(dir.resolve(COMPARISON), comparisonCsv(byScenario));
+    }
+
+    /** One row per scenario and metric, scenarios in map order, metrics in the order given. */
+    public static String comparisonCsv(Map<String, List<PairedComparison.Difference>> byScenario) {
+        StringBuilder out = new StringBuilder();
+        Csv.row(out, "scenario", "metric", "n", "baseline_mean", "mean", "diff_mean", "diff_sd", "diff_ci_low",
+                "diff_ci_high", "rel_change", "significant", "p_value", "significant_holm");
+        for (Map.Entry<String, List<PairedComparison.Difference>> e : byScenario.entrySet()) {
+            for (PairedComparison.Difference d : e.getValue()) {
+                Csv.row(out, Csv.field(e.getKey()), Csv.field(d.metric()), Integer.toString(d.n()),
+                        Csv.num(d.baselineMean()), Csv.num(d.mean()), Csv.num(d.diffMean()), Csv.num(d.diffSd()),
+                        Csv.num(d.ciLow()), Csv.num(d.ciHigh()), Csv.num(d.relChange()),
+                        Boolean.toString(d.significant()), Csv.num(d.pValue()), Boolean.toString(d.significantHolm()));
+            }
         }
         return out.toString();
     }

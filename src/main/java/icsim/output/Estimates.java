@@ -57,6 +57,17 @@ public final class Estimates {
         return tQuantile(1 - (1 - confidence) / 2, n - 1) * sd / Math.sqrt(n);
     }
 
+    /**
+     * Two-sided p-value of a Student-t statistic with df degrees of freedom, 2 P(T ≤ −|t|) (computed in the
+     * lower tail, so tiny p-values keep their precision); NaN for a NaN statistic or df &lt; 1.
+     */
+    public static double twoSidedP(double t, int df) {
+        if (Double.isNaN(t) || df < 1) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(t)));
+    }
+
     /** Student-t quantile; a null RNG avoids seeding a generator we never use. */
     public static double tQuantile(double p, int df) {
         return new TDistribution(null, df).inverseCumulativeProbability(p);

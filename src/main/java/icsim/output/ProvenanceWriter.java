@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes run.json: pretty printed, '\n' line ends on every OS, fields in declaration order. */
+/** Writes run.json (a run's or a comparison's): pretty printed, '\n' line ends on every OS, fields in declaration order. */
 public final class ProvenanceWriter {
 
     public static final String FILE = "run.json";
@@ -30,13 +30,30 @@ public final class ProvenanceWriter {
     }
 
     public static String toJson(Provenance p) throws IOException {
-        return WRITER.writeValueAsString(p) + "\n";
+        return json(p);
+    }
+
+    public static String toJson(ComparisonProvenance p) throws IOException {
+        return json(p);
     }
 
     /** Writes dir/run.json and returns its path. */
     public static Path write(Path dir, Provenance p) throws IOException {
+        return writeJson(dir, p);
+    }
+
+    /** Writes a comparison's dir/run.json and returns its path. */
+    public static Path write(Path dir, ComparisonProvenance p) throws IOException {
+        return writeJson(dir, p);
+    }
+
+    private static String json(Object provenance) throws IOException {
+        return WRITER.writeValueAsString(provenance) + "\n";
+    }
+
+    private static Path writeJson(Path dir, Object provenance) throws IOException {
         Path file = dir.resolve(FILE);
-        Csv.write(file, toJson(p));
+        Csv.write(file, json(provenance));
         return file;
     }
 }

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Test helper: runs {@link Main#execute} with System.out and System.err captured. */
 final class Cli {
     private Cli() {
@@ -50,6 +54,23 @@ final class Cli {
             System.setErr(oldErr);
         }
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Asserts a user's mistake: exit code 2 and exactly one stderr line, "icsim: ...", that contains every
+     * fragment and is no internal error. Returns the line.
+     */
+    static String assertOneLineUserError(Result r, String... fragments) {
+        assertEquals(Main.USER_ERROR, r.exit(), r::toString);
+        List<String> lines = r.errLines();
+        assertEquals(1, lines.size(), () -> "stderr must be exactly one line:\n" + r);
+        String line = lines.get(0);
+        assertTrue(line.startsWith("icsim: "), line);
+        for (String f : fragments) {
+            assertTrue(line.contains(f), () -> "stderr lacks '" + f + "': " + line);
+        }
+        assertFalse(line.contains("internal error"), line);
+        return line;
     }
 
     /** Names of the entries directly inside dir, sorted (empty if dir does not exist). */

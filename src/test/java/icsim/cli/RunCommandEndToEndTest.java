@@ -27,7 +27,7 @@ class RunCommandEndToEndTest {
     static final String WARMUP = "1";
 
     static final List<String> FILES = List.of("summary.csv", "replications.csv", "by_year.csv", "by_cohort.csv",
-            "timeseries.csv", "ledger.csv", "scenario.yaml", "run.json");
+            "timeseries.csv", "ledger.csv", "integration.csv", "scenario.yaml", "run.json");
 
     static final List<String> STABLE_METRICS = List.of("emergency_admissions_per_1000",
             "emergency_admissions_per_1000_65plus", "ae_attendances", "ae_admitted_share_65plus", "acute_bed_days",
@@ -190,6 +190,18 @@ class RunCommandEndToEndTest {
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("Emergency admissions per 1,000"), r::toString);
         assertTrue(r.out().contains("2 replications"), r::toString);
+        assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("icsim: fragmented: integration: level fragmented; "
+                + "dimensions on: none; off: organisational, functional, service, clinical, normative, systemic")),
+                "the integration dimensions on stderr before the table:\n" + r);
+    }
+
+    @Test
+    void integrationCsvListsTheMechanisms() throws Exception {
+        List<String> lines = Files.readAllLines(runDir.resolve("integration.csv"));
+        assertEquals("mechanism,enabled,dimensions,setup_cost,running_cost_per_year,sector,nhs_share", lines.get(0));
+        assertEquals(12, lines.size(), "header + 11 mechanisms");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("pooled_budget,false,systemic;organisational,")),
+                String.join("\n", lines));
     }
 
     @Test

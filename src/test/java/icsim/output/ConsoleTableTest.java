@@ -39,4 +39,22 @@ class ConsoleTableTest {
         assertEquals("Deaths (people)", t.lines().skip(2).findFirst().orElseThrow().substring(0, 15));
         assertEquals(5, t.lines().count()); // header, rule, 3 metrics
     }
+
+    @Test
+    void differencesTableMarksIntervalsThatExcludeZero() {
+        String t = ConsoleTable.renderDifferences(List.of(
+                new ConsoleTable.DifferenceRow("Deaths", new PairedComparison.Difference("deaths", 3, 12, 10, -2, 0.5,
+                        -3.2, -0.8, -2.0 / 12, true, 0.01, true)),
+                new ConsoleTable.DifferenceRow("Cost (£)", new PairedComparison.Difference("cost", 3, 1000, 1000.1, 0.1,
+                        1, -2.4, 2.6, 0.0001, false, 0.9, false)),
+                new ConsoleTable.DifferenceRow("Rate", new PairedComparison.Difference("rate", 0, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, Double.NaN, false))));
+        assertEquals("""
+                metric    baseline  scenario  difference           95% CI  change
+                --------------------------------------------------------------------
+                Deaths        12.0      10.0      -2.000  -3.200 – -0.800  -16.7%  *
+                Cost (£)      1000      1000       0.100   -2.400 – 2.600    0.0%
+                Rate           n/a       n/a         n/a              n/a     n/a
+                """, t);
+    }
 }

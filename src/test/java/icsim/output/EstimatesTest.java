@@ -58,4 +58,14 @@ class EstimatesTest {
         assertEquals("", Csv.num(e.mean()));
         assertEquals(0, Estimates.of(new double[0]).n());
     }
+
+    @Test
+    void twoSidedPOfStudentT() {
+        // df 1 is Cauchy: P(|T| > 1) = 1/2; df 2: p = 1 - |t| / sqrt(2 + t²)
+        assertEquals(0.5, Estimates.twoSidedP(1, 1), 1e-12);
+        assertEquals(1 - 3 / Math.sqrt(11), Estimates.twoSidedP(-3, 2), 1e-12);
+        assertEquals(1.0, Estimates.twoSidedP(0, 5), 1e-15);
+        assertTrue(Estimates.twoSidedP(40, 10) > 0, "tiny p-values are not rounded to 0");
+        assertTrue(Double.isNaN(Estimates.twoSidedP(Double.NaN, 3)) && Double.isNaN(Estimates.twoSidedP(2, 0)));
+    }
 }
