@@ -194,7 +194,7 @@ public final class ScenarioLoader {
         if (level == null || level.isMissingNode() || level.isNull()) {
             return null;
         }
-        String name = level.isTextual() ? level.asText().strip() : level.toString();
+        String name = level.isTextual() ? level.asText() : level.toString();
         JsonNode preset = LEVELS.get(name);
         if (!level.isTextual() || preset == null) {
             String hint = YamlSchema.suggest(name, levels());
@@ -356,12 +356,15 @@ public final class ScenarioLoader {
         // ---- overrides, binding, validation ----------------------------------------------------------------
 
         Scenario finish(ObjectNode tree, Map<String, ?> overrides) throws ScenarioException {
-            Object level = overrides == null ? null : overrides.get(INTEGRATION + "." + LEVEL);
+            Object level = levelOverride(overrides);
             if (level != null) {
-                ObjectNode preset = levelPreset(MAPPER.valueToTree(level), OVERRIDE_LABEL);
-                if (preset != null) {
-                    merge(tree, preset, List.of(), OVERRIDE_LABEL);
+                ObjectNode preset;
+                try {
+                    preset = levelPreset(MAPPER.valueToTree(level), rootLabel);
+                } catch (ScenarioException e) {
+                    throw new ScenarioException(rootLabel, e.yamlPath(), e.problem() + " (set by override integration.level)");
                 }
+                merge(tree, preset, List.of(), OVERRIDE_LABEL);
             }
             if (overrides != null) {
                 for (Map.Entry<String, ?> e : overrides.entrySet()) {
@@ -375,6 +378,20 @@ public final class ScenarioLoader {
                 throw error(v.path(), v.problem());
             }
             return s;
+        }
+
+        /** The level an override names, as integration.level=X or integration={level: X}; null if none. */
+        private static Object levelOverride(Map<String, ?> overrides) {
+            Object level = null;
+            for (Map.Entry<String, ?> e : overrides == null ? Map.<String, Object>of().entrySet() : overrides.entrySet()) {
+                String key = e.getKey() == null ? "" : e.getKey().strip();
+                if (key.equals(INTEGRATION + "." + LEVEL)) {
+                    level = e.getValue();
+                } else if (key.equals(INTEGRATION) && e.getValue() instanceof Map<?, ?> section && section.containsKey(LEVEL)) {
+                    level = section.get(LEVEL);
+                }
+            }
+            return level;
         }
 
         private void applyOverride(ObjectNode tree, String dotted, Object value) throws ScenarioException {

@@ -207,8 +207,16 @@ final class ScenarioRules {
         }
         List<Object> pooled = YamlSchema.child(base, "pooled_budget");
         List<String> sectors = in.pooledBudget().sectors();
+        if (v == null && in.pooledBudget().enabled() && sectors.isEmpty()) {
+            v = new Violation(YamlSchema.child(pooled, "sectors"),
+                    "is empty while the pooled budget is enabled (list the sectors it holds, e.g. [community, social_care])");
+        }
         for (int i = 0; v == null && i < sectors.size(); i++) {
-            v = checkChoice(YamlSchema.child(YamlSchema.child(pooled, "sectors"), i), sectors.get(i), SECTORS);
+            List<Object> at = YamlSchema.child(YamlSchema.child(pooled, "sectors"), i);
+            v = checkChoice(at, sectors.get(i), SECTORS);
+            if (v == null && sectors.subList(0, i).contains(sectors.get(i))) {
+                v = new Violation(at, "sector '" + sectors.get(i) + "' is listed twice (remove one)");
+            }
         }
         if (v == null) {
             v = checkChoice(YamlSchema.child(pooled, "reinvest_into"), in.pooledBudget().reinvestInto(), REINVESTABLE);

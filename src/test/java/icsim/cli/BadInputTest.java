@@ -42,15 +42,7 @@ class BadInputTest {
 
     /** Exit 2, exactly one stderr line that contains every fragment, nothing in --out. */
     private String assertUserError(Cli.Result r, String... fragments) throws Exception {
-        assertEquals(Main.USER_ERROR, r.exit(), r::toString);
-        List<String> lines = r.errLines();
-        assertEquals(1, lines.size(), () -> "stderr must be exactly one line:\n" + r);
-        String line = lines.get(0);
-        assertTrue(line.startsWith("icsim: "), line);
-        for (String f : fragments) {
-            assertTrue(line.contains(f), () -> "stderr lacks '" + f + "': " + line);
-        }
-        assertFalse(line.contains("internal error"), line);
+        String line = Cli.assertOneLineUserError(r, fragments);
         assertEquals(List.of(), Cli.names(out()), "no run folder or temporary folder left in --out");
         for (String n : Cli.names(tmp)) {
             assertFalse(n.startsWith("."), "hidden leftover " + n + " in " + tmp);
@@ -184,5 +176,21 @@ class BadInputTest {
         assertTrue(r.out().contains("expected load"), r::toString);
         Cli.Result fine = Cli.run("validate", "scenarios/fragmented.yaml");
         assertEquals("", fine.err(), fine::toString);
+    }
+
+    @Test
+    void validateRejectsAnUnknownIntegrationLevel() throws Exception {
+        Path f = child("partial.yaml", "integration: {level: partial}");
+        Cli.Result r = Cli.run("validate", f.toString());
+        String line = assertUserError(r, f.toString(), "integration.level", "'partial'");
+        assertTrue(line.contains("fragmented, linkage, coordination, full"), line);
+        assertFalse(r.out().contains("ok:"), r::toString);
+    }
+
+    @Test
+    void validateRejectsAnUnknownIntegrationLevelOverride() throws Exception {
+        Cli.Result r = Cli.run("validate", "scenarios/fragmented.yaml", "--set", "integration.level=partial");
+        assertUserError(r, "integration.level", "'partial'");
+        assertFalse(r.out().contains("ok:"), r::toString);
     }
 }

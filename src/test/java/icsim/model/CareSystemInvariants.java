@@ -5,6 +5,7 @@ import icsim.scenario.Scenario;
 import icsim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,22 +14,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Conservation laws of one replication of the default scenario (reduced population): people, beds, delayed
- * days, the ledger against activity x unit cost, and Little's law on acute beds.
+ * Conservation laws of one replication (reduced population) of the fragmented scenario and of full
+ * integration, where every mechanism is on: people, places, delayed days, the ledger against activity x unit
+ * cost, and Little's law on acute beds.
  */
-class CareSystemInvariantsTest {
-    private static Scenario scenario;
-    private static CareSystem sys;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CareSystemInvariants {
+    private Scenario scenario;
+    private CareSystem sys;
+
+    abstract String scenarioFile();
+
+    /** Settings on top of the scenario file and the reduced size. */
+    Map<String, Object> settings() {
+        return Map.of();
+    }
 
     @BeforeAll
-    static void run() throws Exception {
-        scenario = ScenarioLoader.load(Path.of("scenarios/fragmented.yaml"),
-                Map.of("population.size", 30000, "run.replications", 1, "run.years", 3));
+    void run() throws Exception {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("population.size", 30000,
+                "run.replications", 1, "run.years", 3));
+        settings.putAll(settings());
+        scenario = ScenarioLoader.load(Path.of(scenarioFile()), settings);
         sys = new CareSystem(scenario, new Rates(scenario), 0, 0, null, 0);
         sys.run();
     }
 
-    private static double tallySum(Tally t, int period) {
+    private double tallySum(Tally t, int period) {
         double s = 0;
         for (int c = 0; c < Cohort.COUNT; c++) {
             s += sys.tallies[t.ordinal()][c][period];
@@ -70,23 +82,39 @@ class CareSystemInvariantsTest {
         }
     }
 
+    /**
+     * Every place in use has exactly one holder: the occupant, or a patient in an acute bed holding it while
+     * waiting out a weekend discharge (a D2A place or IC bed under discharge to assess).
+     */
     @Test
     void noOneHoldsTwoPlacesAndEveryPlaceHasItsOccupant() {
-        int inBed = 0;
-        int inIc = 0;
-        int residents = 0;
-        int inStepUp = 0;
+        int[] held = new int[sys.services.size()];
         for (int p = 0; p < sys.pop.size; p++) {
             byte place = sys.pop.place(p);
-            inBed += place == Place.ACUTE_BED ? 1 : 0;
-            inIc += place == Place.IC_BED ? 1 : 0;
-            inStepUp += place == Place.STEP_UP ? 1 : 0;
-            residents += sys.pop.has(p, Population.RESIDENT) ? 1 : 0;
+            count(held, sys.acuteBeds, place == Place.ACUTE_BED);
+            count(held, sys.stepUp, place == Place.STEP_UP);
+            count(held, sys.icBeds, place == Place.IC_BED);
+            count(held, sys.careHomes, sys.pop.has(p, Population.RESIDENT));
+            count(held, sys.reablement, sys.pop.has(p, Population.IN_REABLEMENT));
+            count(held, sys.homeCare, sys.pop.has(p, Population.HAS_PACKAGE));
+            count(held, sys.d2a, place == Place.HOME && sys.pop.careHas(p, Population.IN_D2A));
+            Need need = Need.values()[sys.pop.need[p]];
+            if (place == Place.ACUTE_BED && sys.pop.phase[p] == DelayReason.WEEKEND_DISCHARGE.ordinal() && need.isNewService()) {
+                boolean d2a = sys.pop.careHas(p, Population.IN_D2A);
+                count(held, d2a && (need == Need.REABLEMENT || need == Need.NEW_PACKAGE) ? sys.d2a
+                        : d2a ? sys.icBeds : need == Need.REABLEMENT ? sys.reablement
+                        : need == Need.NEW_PACKAGE ? sys.homeCare : need == Need.STEP_DOWN ? sys.icBeds : sys.careHomes, true);
+            }
         }
-        assertEquals(sys.acuteBeds.inUse(), inBed);
-        assertEquals(sys.icBeds.inUse(), inIc, 0);
-        assertEquals(sys.stepUp.inUse(), inStepUp);
-        assertEquals(sys.careHomes.inUse(), residents);
+        for (int s = 0; s < held.length; s++) {
+            assertEquals(sys.services.get(s).inUse(), held[s], sys.services.get(s).name());
+        }
+    }
+
+    private void count(int[] held, icsim.engine.CapacityService service, boolean holds) {
+        if (holds) {
+            held[sys.services.indexOf(service)]++;
+        }
     }
 
     @Test
@@ -123,8 +151,9 @@ class CareSystemInvariantsTest {
         double days = sys.periods.measuredYears() * Periods.YEAR;
         double occupancy = bedDays / days;
         double predicted = admissions / days * (losSum / stays);
-        // boundary effects (stays open at the start and end) are a few days of ~50 beds over 3 years
-        assertEquals(predicted, occupancy, 0.03 * occupancy);
+        // boundary effects: stays open at the start and at the end (length-biased, mean residual ~15 days of
+        // ~45 beds) over 3 years are each ~1.5 % of the bed days and need not cancel in one replication
+        assertEquals(predicted, occupancy, 0.05 * occupancy);
     }
 
 
@@ -136,7 +165,7 @@ class CareSystemInvariantsTest {
         assertEquals("block", pay.community().regime());
         assertEquals("capitation", pay.primary().regime());
         for (int p = 1; p < sys.periods.count(); p++) {
-            double acuteCost = sys.ledger.periodTotal(p, Ledger.ECONOMIC, Sector.ACUTE, null);
+            double acuteCost = sys.ledger.activityTotal(p, Ledger.ECONOMIC, Sector.ACUTE, null);
             assertEquals(acuteCost * pay.acute().tariffFactor(), sys.ledger.income(p, Sector.ACUTE), 1e-6 * acuteCost);
             assertEquals(pay.community().blockPer100k() * sys.pop.size / 100_000.0, sys.ledger.income(p, Sector.COMMUNITY), 1e-6);
             double personYears = tallySum(Tally.PERSON_DAYS, p) / Periods.YEAR;
