@@ -716,8 +716,10 @@ public final class CareSystem {
             if (caseFinding != null) {
                 caseFinding.monthly(t, month);
             }
-            if (t + CaseFinding.MONTH < periods.endDay() - 1e-9) {
-                new MonthTick(month + 1).schedule(CaseFinding.MONTH);
+            // from the start, not from the last tick: month 12 must land exactly on the year's end
+            double next = mech.start() + (month + 1) * Periods.YEAR / 12;
+            if (next < periods.endDay() - 1e-9) {
+                new MonthTick(month + 1).schedule(next - t);
             }
         }
     }
