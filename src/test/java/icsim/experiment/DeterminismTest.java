@@ -87,8 +87,30 @@ class DeterminismTest {
                 "event log differs between 1 and 2 threads");
     }
 
+    /** compare with every mechanism on (case-finding, D2A, pooled fund): byte-identical on 1 and 2 threads. */
+    @Test
+    void compareOutputsAreByteIdenticalAcrossThreadCounts(@TempDir Path tmp) throws Exception {
+        for (String threads : List.of("1", "2")) {
+            Path out = tmp.resolve("t" + threads);
+            Files.createDirectories(out);
+            execute("compare", SCENARIO.toString(), "scenarios/full.yaml", "--population", "4000", "--replications",
+                    "3", "--years", "1", "--warmup", "1", "--threads", threads, "--out", out.toString(), "--quiet");
+        }
+        for (String f : List.of("comparison.csv", "full/summary.csv", "full/replications.csv", "full/ledger.csv",
+                "full/timeseries.csv", "fragmented/summary.csv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("t1/comparison").resolve(f)),
+                    Files.readAllBytes(tmp.resolve("t2/comparison").resolve(f)), f + " differs between 1 and 2 threads");
+        }
+    }
+
     private static void cli(Path out, String threads) throws Exception {
         Files.createDirectories(out);
+        execute("run", SCENARIO.toString(), "--population", "4000", "--replications", "3",
+                "--years", "1", "--warmup", "1", "--threads", threads, "--out", out.toString(),
+                "--events", out.resolve("events.csv").toString(), "--events-sample", "200", "--quiet");
+    }
+
+    private static void execute(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -96,13 +118,11 @@ class DeterminismTest {
         try (PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
             System.setOut(p);
             System.setErr(p);
-            exit = Main.execute("run", SCENARIO.toString(), "--population", "4000", "--replications", "3",
-                    "--years", "1", "--warmup", "1", "--threads", threads, "--out", out.toString(),
-                    "--events", out.resolve("events.csv").toString(), "--events-sample", "200", "--quiet");
+            exit = Main.execute(args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
-        assertEquals(0, exit, () -> "threads " + threads + ": " + buf.toString(StandardCharsets.UTF_8));
+        assertEquals(0, exit, () -> String.join(" ", args) + ": " + buf.toString(StandardCharsets.UTF_8));
     }
 }
