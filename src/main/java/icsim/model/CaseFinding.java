@@ -145,12 +145,16 @@ final class CaseFinding {
         double[] keys = new double[k];
         int size = 0;
         for (int p = 0; p < pop.size; p++) {
-            if (!eligible(p)) {
+            // prior_admissions: the admission history is a dense array, cheaper to test than eligibility
+            double key = byPriorAdmissions ? key(p, t, month) : 0;
+            if (Double.isNaN(key) || !eligible(p)) {
                 continue;
             }
-            double key = key(p, t, month);
-            if (Double.isNaN(key)) {
-                continue;
+            if (!byPriorAdmissions) {
+                key = key(p, t, month);
+                if (Double.isNaN(key)) {
+                    continue;
+                }
             }
             if (size < k) {
                 heap[size] = p;
