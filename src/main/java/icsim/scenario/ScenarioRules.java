@@ -205,6 +205,10 @@ final class ScenarioRules {
         if (v == null) {
             v = checkRoutes(in.referralRoutes().routes(), List.of("integration", "referral_routes", "routes"));
         }
+        if (v == null && in.d2a().capacity().initialOccupancy() != 0) {
+            v = new Violation(List.of("integration", "d2a", "capacity", "initial_occupancy"),
+                    "must be 0: discharge to assess starts with integration, at the end of warm-up, so its places start empty");
+        }
         List<Object> pooled = YamlSchema.child(base, "pooled_budget");
         List<String> sectors = in.pooledBudget().sectors();
         if (v == null && in.pooledBudget().enabled() && sectors.isEmpty()) {

@@ -455,6 +455,13 @@ class IntegrationLevelsTest {
     }
 
     @Test
+    void d2aPlacesStartEmpty() {
+        assertEquals("scenarios/bad.yaml: integration.d2a.capacity.initial_occupancy: must be 0: discharge to assess "
+                        + "starts with integration, at the end of warm-up, so its places start empty",
+                error("integration: {d2a: {capacity: {initial_occupancy: 0.5}}}\n"));
+    }
+
+    @Test
     void negativeSetupCost() {
         assertEquals("scenarios/bad.yaml: integration.shared_records.costs.setup_per_100k: must be ≥ 0, got -1",
                 error("integration: {shared_records: {costs: {setup_per_100k: -1}}}\n"));
