@@ -1,6 +1,7 @@
 package icsim.cli;
 
 import icsim.model.LoadEstimate;
+import icsim.scenario.IntegrationProfile;
 import icsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         }
                     }
                     System.out.println(loads);
+                    System.out.println("  " + IntegrationProfile.summary(s));
                 }
             }
             return 0;

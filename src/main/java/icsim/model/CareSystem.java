@@ -60,6 +60,13 @@ public final class CareSystem {
     private final CapacityService reinvestTarget;
     private final int reinvestBase;
     final double[] reinvestedPlaces;
+    /**
+     * Savings the mechanisms made event by event, against the fragmented counterfactual of the same draws:
+     * acute bed days taken off the discharge process, admissions averted and their expected stays.
+     */
+    final double[] savedBedDays;
+    final double[] avertedAdmissions;
+    final double[] avertedAdmissionDays;
 
     // tallies[tally][cohort][period]
     final double[][][] tallies = new double[Tally.COUNT][Cohort.COUNT][];
@@ -168,6 +175,9 @@ public final class CareSystem {
         daysCounted = new double[np];
         top1pctShare = new double[np];
         reinvestedPlaces = new double[np];
+        savedBedDays = new double[np];
+        avertedAdmissions = new double[np];
+        avertedAdmissionDays = new double[np];
         enrolledOverTime = new TimeWeighted(periods);
         caseFinding = mech.caseManagement() ? new CaseFinding(this) : null;
         int measuredDays = (int) Math.round(periods.measuredYears() * Periods.YEAR);
@@ -632,31 +642,41 @@ public final class CareSystem {
         throw new IllegalArgumentException("no integration mechanism " + key);
     }
 
+    void attributeSavedBedDays(double days) {
+        savedBedDays[period()] += days;
+    }
+
+    /** An admission a mechanism averted, with the stay it would have had on average (before any delay). */
+    void attributeAvertedAdmission(int p, int c, double t) {
+        Group g = groups[c];
+        double mult = Cohort.isOver65(c) ? rates.ageLos[Rates.ageBand(pop.age(p, t))] : 1;
+        avertedAdmissions[period()]++;
+        avertedAdmissionDays[period()] += g.sameDayShare() * 0.5 + (1 - g.sameDayShare()) * g.treatmentLosMean() * mult;
+    }
+
+    /** The acute financial saving the mechanisms made in period p: what falls when activity falls. */
+    double attributedSaving(int p) {
+        return avertedAdmissions[p] * scenario.costs().admission()
+                + (savedBedDays[p] + avertedAdmissionDays[p]) * scenario.costing().financialBedVariablePerDay();
+    }
+
     /**
-     * Pooled budget (MODEL.md §5): a declared share of the acute financial saving of a measured year, against the
-     * warm-up year's rate, buys places in the chosen community service from the end of the year plus the lag.
-     * Savings are measured against the warm-up year, so demand drift counts too; a saving that shrinks takes
-     * places away again.
+     * Pooled budget (MODEL.md §5): a declared share of the acute financial saving the mechanisms made in a
+     * measured year (attributed event by event, so demand drift does not count) buys places in the chosen
+     * community service from the end of the year plus the lag, for a year; a smaller saving buys fewer.
      */
     private void reinvest(int p, double t) {
         Scenario.PooledBudget pb = scenario.integration().pooledBudget();
-        if (!pb.enabled() || pb.reinvestShare() <= 0 || p < 1 || periods.warmupDays() <= 0) {
+        if (!pb.enabled() || pb.reinvestShare() <= 0 || p < 1) {
             return;
         }
-        double reference = acuteVariableCost(0) * Periods.YEAR / periods.warmupDays();
-        double saving = Math.max(0, reference - acuteVariableCost(p));
+        double saving = attributedSaving(p); // measured periods are whole years
         double perPlace = placeCostPerYear(reinvestTarget);
         int places = perPlace <= 0 ? 0 : (int) Math.floor(pb.reinvestShare() * saving / perPlace);
         double when = t + pb.reinvestLagMonths() * CaseFinding.MONTH;
         if (when < periods.endDay()) {
             new CapacityChange(reinvestTarget, reinvestBase + places).schedule(when - sim.time());
         }
-    }
-
-    /** Acute financial cost of a period without the fixed cost of beds: what falls when activity falls. */
-    private double acuteVariableCost(int p) {
-        return ledger.activityTotal(p, Ledger.FINANCIAL, Sector.ACUTE, null)
-                - ledger.periodCategory(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_FIXED);
     }
 
     private double placeCostPerYear(CapacityService s) {

@@ -50,6 +50,11 @@ final class Mechanisms {
         return enabled ? fragmented + maturity(t) * (integrated - fragmented) : fragmented;
     }
 
+    /** Whether a contact may refer to step-up without integration. */
+    boolean standingRoute(int contact) {
+        return baseRoute[contact];
+    }
+
     /** Whether a contact may refer to step-up: a standing route, or one integration has opened (per event). */
     boolean canRefer(int contact, double u, double t) {
         return baseRoute[contact] || routeOpened[contact] && u < maturity(t);

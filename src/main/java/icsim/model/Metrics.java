@@ -229,6 +229,17 @@ final class Metrics {
         m.put("enrolled_admissions_per_1000", 1000 * ratio(sum(Tally.ENROLLED_ADMISSIONS, from, to, 0, all), enrolledYears));
         m.put("case_finding_auc", sys.caseFinding == null ? Double.NaN : sys.caseFinding.achievedAuc());
         m.put("reinvested_places", sys.reinvestedPlaces[to]);
+        double averted = 0;
+        double saved = 0;
+        double saving = 0;
+        for (int p = from; p <= to; p++) {
+            averted += sys.avertedAdmissions[p];
+            saved += sys.savedBedDays[p] + sys.avertedAdmissionDays[p];
+            saving += sys.attributedSaving(p);
+        }
+        m.put("attributed_admissions_averted", averted / years);
+        m.put("attributed_bed_days_saved", saved / years);
+        m.put("attributed_financial_saving", saving / years);
     }
 
     private void costs(Map<String, Double> m, int from, int to, double years, double personYears) {

@@ -85,6 +85,9 @@ final class Pathway {
         chargeFirstContact(p, c, contact);
         double aeBoundary = 1 - g.pAeGivenCrisis();
         double admitBoundary = 1 - g.pAeGivenCrisis() * Math.min(1, g.pAdmitGivenAe() * admitRr(p, c, t));
+        if (severity >= 1 - g.pAeGivenCrisis() * g.pAdmitGivenAe() && severity < admitBoundary) {
+            sys.attributeAvertedAdmission(p, c, t); // admission-bound but for a relative risk
+        }
         if (severity < aeBoundary) {
             tally(Tally.RESOLVED_AT_FIRST_CONTACT, c, 1);
             sys.log(p, t, "crisis", "home", "resolved_" + CONTACTS[contact]);
@@ -99,6 +102,7 @@ final class Pathway {
                 && !pop.has(p, Population.RESIDENT)) {
             if (sys.stepUp.hasFreePlace()) {
                 startStepUp(p, t, k, admissionBound);
+                pop.careSet(p, Population.STEP_UP_BY_INTEGRATION, admissionBound && !mech.standingRoute(contact));
                 return;
             }
             tally(Tally.STEP_UP_REFUSED_FULL, c, 1);
@@ -167,6 +171,7 @@ final class Pathway {
             tally(Tally.FRONT_DOOR_DIVERSIONS, c, 1);
             sys.log(p, t, "ae_attendance", "ae", "frailty_team_to_step_up");
             startStepUp(p, t, k, true);
+            pop.careSet(p, Population.STEP_UP_BY_INTEGRATION, true);
             return;
         }
         tally(Tally.AE_ADMITTED, c, 1);
@@ -215,6 +220,8 @@ final class Pathway {
     private void endStepUp(int p, double t) {
         long k = pop.stayCrisis[p];
         sys.stepUp.release(t);
+        boolean byIntegration = pop.careHas(p, Population.STEP_UP_BY_INTEGRATION);
+        pop.careSet(p, Population.STEP_UP_BY_INTEGRATION, false);
         sys.moveTo(p, t, pop.has(p, Population.RESIDENT) ? Place.CARE_HOME : Place.HOME);
         if (u(p, Purpose.STEP_UP_ESCALATION, k) < sc.stepUp().escalationProb()) {
             tally(Tally.STEP_UP_ESCALATIONS, pop.cohort(p), 1);
@@ -226,6 +233,9 @@ final class Pathway {
             requestBed(p, t);
         } else {
             sys.log(p, t, "step_up_end", "step_up", "home");
+            if (byIntegration) {
+                sys.attributeAvertedAdmission(p, pop.cohort(p), t);
+            }
         }
     }
 
@@ -348,14 +358,17 @@ final class Pathway {
                 readyToLeave(p, t); // assessed after leaving
             } else if (trusted) {
                 setPhase(p, t, DelayReason.HANDOFF); // assessed during treatment: done at MFFD
-                sys.at(t + handoffDays(p, need, k, t), STEP_DONE, p, pop.stayStamp[p]);
+                sys.attributeSavedBedDays(assessmentDays(p, k));
+                sys.at(t + handoffInHospital(p, need, k, t), STEP_DONE, p, pop.stayStamp[p]);
             } else {
                 setPhase(p, t, DelayReason.ASSESSMENT);
                 sys.at(t + assessmentDays(p, k), STEP_DONE, p, pop.stayStamp[p]);
             }
         } else if (need == Need.RESTART) {
             setPhase(p, t, DelayReason.HANDOFF);
-            sys.at(t + informationDelay(p, k, t), STEP_DONE, p, pop.stayStamp[p]);
+            double days = informationDelay(p, k, t);
+            sys.attributeSavedBedDays(sc.discharge().informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k)) - days);
+            sys.at(t + days, STEP_DONE, p, pop.stayStamp[p]);
         } else {
             readyToLeave(p, t);
         }
@@ -394,6 +407,21 @@ final class Pathway {
         return days;
     }
 
+    /** The same handoff in fragmented care: the counterfactual for the savings a mechanism can claim. */
+    private double fragmentedHandoffDays(int p, Need need, long k) {
+        Scenario.Discharge d = sc.discharge();
+        double days = (need == Need.CARE_HOME ? d.careHomeFundingDays() : d.handoffDays()).at(u(p, Purpose.HANDOFF_DAYS, k))
+                + d.informationDelayDays().at(u(p, Purpose.INFORMATION_DAYS, k));
+        return u(p, Purpose.REASSESSMENT, k) < d.reassessmentProb() ? days + d.reassessmentDays() : days;
+    }
+
+    /** A handoff run while p holds an acute bed: the days integration took off it are bed days saved. */
+    private double handoffInHospital(int p, Need need, long k, double t) {
+        double days = handoffDays(p, need, k, t);
+        sys.attributeSavedBedDays(fragmentedHandoffDays(p, need, k) - days);
+        return days;
+    }
+
     // ---------------------------------------------------------------------------- discharge to assess
 
     /** The D2A place a need uses: home with interim support for reablement or a package, else an IC bed. */
@@ -425,6 +453,8 @@ final class Pathway {
         }
         sys.moveTo(p, t, need == Need.CARE_HOME ? Place.IC_BED : Place.HOME);
         long k = pop.stayCrisis[p];
+        // the assessment and handoff no longer held a bed (the wait for a place it would have held is not counted)
+        sys.attributeSavedBedDays((trustedAssessment(p, k) ? 0 : assessmentDays(p, k)) + fragmentedHandoffDays(p, need, k));
         if (trustedAssessment(p, k)) {
             pop.phase[p] = (byte) DelayReason.HANDOFF.ordinal();
             sys.at(t + handoffDays(p, need, k, t), D2A_STEP, p, pop.stayStamp[p]);
@@ -510,7 +540,7 @@ final class Pathway {
         Need need = Need.values()[pop.need[p]];
         if (phase == DelayReason.ASSESSMENT.ordinal()) {
             setPhase(p, t, DelayReason.HANDOFF);
-            sys.at(t + handoffDays(p, need, pop.stayCrisis[p], t), STEP_DONE, p, pop.stayStamp[p]);
+            sys.at(t + handoffInHospital(p, need, pop.stayCrisis[p], t), STEP_DONE, p, pop.stayStamp[p]);
         } else if (need == Need.RESTART) {
             readyToLeave(p, t);
         } else {

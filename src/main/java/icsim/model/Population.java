@@ -22,6 +22,7 @@ final class Population {
     static final byte ENROLLED = 1;          // on a case manager's caseload
     static final byte FOLLOWED_UP = 2;       // had integrated follow-up after the discharge of the current window
     static final byte IN_D2A = 4;            // holds a discharge-to-assess place (at home) or an IC bed for assessment
+    static final byte STEP_UP_BY_INTEGRATION = 8; // in a step-up that replaces an admission and that integration opened
 
     final int size;
     /*

@@ -219,4 +219,31 @@ class IntegrationMechanismsTest {
         double achieved = run(s).get(0).metrics().get("case_finding_auc");
         assertEquals(auc, achieved, 0.005, "achieved AUC");
     }
+
+    /**
+     * Pooled budget reinvestment: the acute financial saving the mechanisms made in a year buys home-care places
+     * after the lag, as many as the declared share of it pays for; with a share of 0 nothing moves.
+     */
+    @Test
+    void pooledBudgetReinvestsAcuteSavingsInCommunityCapacity() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("run.replications", 1, "run.years", 3,
+                "integration.maturity.years", 0, "integration.pooled_budget.reinvest_lag_months", 0));
+        Scenario none = load("full.yaml", settings);
+        settings.put("integration.pooled_budget.reinvest_share", 1.0);
+        Scenario all = load("full.yaml", settings);
+        ReplicationResult kept = run(none).get(0);
+        ReplicationResult moved = run(all).get(0);
+        for (int year = 1; year <= 3; year++) {
+            assertEquals(0.0, kept.byYear().get(year).get("reinvested_places"), "no reinvestment, year " + year);
+        }
+        double perPlace = all.services().homeCare().hoursPerWeek() * 365 / 7 * all.costs().homeCareHour();
+        for (int year = 1; year <= 3; year++) {
+            double places = moved.byYear().get(year).get("reinvested_places");
+            double saving = moved.byYear().get(year - (year > 1 ? 1 : 0)).get("attributed_financial_saving");
+            assertTrue(year == 1 ? places == 0 : places == Math.floor(saving / perPlace),
+                    "year " + year + ": " + places + " places for a saving of " + saving);
+        }
+        assertTrue(moved.byYear().get(3).get("reinvested_places") > 0, "a saving bought places");
+        assertTrue(moved.byYear().get(3).get("home_care_packages_started") >= kept.byYear().get(3).get("home_care_packages_started"));
+    }
 }
