@@ -92,6 +92,8 @@ public final class CareSystem {
     long events;
     /** People in A&E: awaiting the decision to admit, or boarding for a bed. */
     int countInAe;
+    /** Patients in acute beds who are medically fit for discharge (a delayed-transfer phase). */
+    int medicallyFitInBed;
     private final Group[] groups;
 
     final Pathway pathway;
@@ -181,8 +183,9 @@ public final class CareSystem {
         enrolledOverTime = new TimeWeighted(periods);
         caseFinding = mech.caseManagement() ? new CaseFinding(this) : null;
         int measuredDays = (int) Math.round(periods.measuredYears() * Periods.YEAR);
-        dailyOccupancy = new double[services.size()][measuredDays];
-        dailyWaiting = new double[services.size()][measuredDays];
+        // one row per service, and a last row for the medically fit in acute beds (delayed transfers)
+        dailyOccupancy = new double[services.size() + 1][measuredDays];
+        dailyWaiting = new double[services.size() + 1][measuredDays];
         pathway = new Pathway(this);
         setup = new PopulationSetup(this);
     }
@@ -540,6 +543,7 @@ public final class CareSystem {
                     dailyOccupancy[s][day] = services.get(s).inUse();
                     dailyWaiting[s][day] = services.get(s).waiting();
                 }
+                dailyOccupancy[services.size()][day] = medicallyFitInBed;
                 double occ = acuteBeds.inUse() / (double) Math.max(1, acuteBeds.capacity());
                 daysCounted[p]++;
                 if (occ > 0.92) {
@@ -888,6 +892,7 @@ public final class CareSystem {
         for (CapacityService s : services) {
             names.add(s.name());
         }
+        names.add("acute_beds_mffd");
         return names;
     }
 }

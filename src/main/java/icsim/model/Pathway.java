@@ -614,6 +614,9 @@ final class Pathway {
     }
 
     private void setPhase(int p, double t, DelayReason reason) {
+        if (pop.phase[p] == TREATMENT) {
+            sys.medicallyFitInBed++;
+        }
         accountPhase(p, t);
         pop.phase[p] = (byte) reason.ordinal();
         pop.phaseStart[p] = t;
@@ -674,6 +677,9 @@ final class Pathway {
 
     /** Closes the stay's books (bed days, LOS, delays) and frees the bed; does not move p. */
     private void endStay(int p, double t) {
+        if (pop.phase[p] != TREATMENT) {
+            sys.medicallyFitInBed--;
+        }
         accountPhase(p, t);
         int c = pop.stayCohort[p];
         double bed = pop.bedTime[p];

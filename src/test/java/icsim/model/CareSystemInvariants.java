@@ -109,6 +109,11 @@ abstract class CareSystemInvariants {
         for (int s = 0; s < held.length; s++) {
             assertEquals(sys.services.get(s).inUse(), held[s], sys.services.get(s).name());
         }
+        int medicallyFit = 0;
+        for (int p = 0; p < sys.pop.size; p++) {
+            medicallyFit += sys.pop.place(p) == Place.ACUTE_BED && sys.pop.phase[p] >= 0 ? 1 : 0;
+        }
+        assertEquals(medicallyFit, sys.medicallyFitInBed, "the daily count of medically fit patients in acute beds");
     }
 
     private void count(int[] held, icsim.engine.CapacityService service, boolean holds) {
