@@ -2,8 +2,9 @@ package icsim.engine;
 
 /**
  * A service with a fixed number of places and a FIFO waiting list (beds, packages, care-home places).
- * Keeps time-weighted occupancy and list length per period, and the waits of everyone served from the list.
- * Who is served next, and whether a listed person is still waiting, is the caller's business.
+ * Keeps time-weighted occupancy and list length per period, the waits of everyone served from the list, and
+ * how long each holder kept their place (for Little's law and mean stays). Who is served next, and whether a
+ * listed person is still waiting, is the caller's business.
  */
 public final class CapacityService {
     private final String name;
@@ -15,10 +16,15 @@ public final class CapacityService {
     private final double[] starts;
     private final double[] waitDaysServed;
     private final double[] servedFromList;
+    /** When each person took their place (NaN: unknown, e.g. already there at day 0). */
+    private final float[] since;
+    private final double[] stayDays;
+    private final double[] staysEnded;
     private final Periods periods;
     private int inUse;
 
-    public CapacityService(String name, int capacity, Periods periods) {
+    /** @param people population slots: who can hold a place */
+    public CapacityService(String name, int capacity, Periods periods, int people) {
         this.name = name;
         this.capacity = capacity;
         this.periods = periods;
@@ -29,6 +35,9 @@ public final class CapacityService {
         this.starts = new double[periods.count()];
         this.waitDaysServed = new double[periods.count()];
         this.servedFromList = new double[periods.count()];
+        this.since = new float[people];
+        this.stayDays = new double[periods.count()];
+        this.staysEnded = new double[periods.count()];
     }
 
     public String name() {
@@ -69,18 +78,26 @@ public final class CapacityService {
         return list.size();
     }
 
-    public void occupy(double t) {
+    /** person takes a free place at t. */
+    public void occupy(double t, int person) {
         if (inUse >= capacity) {
             throw new IllegalStateException(name + ": no free place");
         }
+        since[person] = (float) t;
         inUse++;
         occupancy.set(t, inUse);
         starts[periods.of(t)]++;
     }
 
-    public void release(double t) {
+    /** person gives their place up at t. */
+    public void release(double t, int person) {
         if (inUse <= 0) {
             throw new IllegalStateException(name + ": release without occupant");
+        }
+        if (!Float.isNaN(since[person])) {
+            int p = periods.of(t);
+            stayDays[p] += t - since[person];
+            staysEnded[p]++;
         }
         inUse--;
         occupancy.set(t, inUse);
@@ -115,6 +132,20 @@ public final class CapacityService {
 
     public double waitingIntegral(double t, int period) {
         return waiting.integral(t, period);
+    }
+
+    /** person's place was taken before the simulation began: their stay's length is unknown. */
+    public void startUnknown(int person) {
+        since[person] = Float.NaN;
+    }
+
+    /** Total days held by the holders whose stays ended in the period (stays of unknown start left out). */
+    public double stayDays(int period) {
+        return stayDays[period];
+    }
+
+    public double staysEnded(int period) {
+        return staysEnded[period];
     }
 
     public double starts(int period) {

@@ -136,13 +136,13 @@ public final class CareSystem {
         }
         this.groups = rates.groups;
         Scenario.Services s = scenario.services();
-        acuteBeds = new CapacityService("acute_beds", s.acuteBeds().places(n), periods);
-        stepUp = new CapacityService("step_up", s.stepUp().places(n), periods);
-        icBeds = new CapacityService("ic_beds", s.icBeds().capacity().places(n), periods);
-        reablement = new CapacityService("reablement", s.reablement().capacity().places(n), periods);
-        homeCare = new CapacityService("home_care", s.homeCare().capacity().places(n), periods);
-        careHomes = new CapacityService("care_homes", s.careHomes().capacity().places(n), periods);
-        d2a = new CapacityService("d2a", scenario.integration().d2a().capacity().places(n), periods);
+        acuteBeds = new CapacityService("acute_beds", s.acuteBeds().places(n), periods, n);
+        stepUp = new CapacityService("step_up", s.stepUp().places(n), periods, n);
+        icBeds = new CapacityService("ic_beds", s.icBeds().capacity().places(n), periods, n);
+        reablement = new CapacityService("reablement", s.reablement().capacity().places(n), periods, n);
+        homeCare = new CapacityService("home_care", s.homeCare().capacity().places(n), periods, n);
+        careHomes = new CapacityService("care_homes", s.careHomes().capacity().places(n), periods, n);
+        d2a = new CapacityService("d2a", scenario.integration().d2a().capacity().places(n), periods, n);
         services = List.of(acuteBeds, stepUp, icBeds, reablement, homeCare, careHomes, d2a);
         reinvestTarget = switch (pooled.reinvestInto()) {
             case "reablement" -> reablement;

@@ -52,7 +52,10 @@ public final class LoadEstimate {
                     ageCrisis += mix[b][f] * rates.ageCrisis[b];
                     ageLos += mix[b][f] * rates.ageLos[b];
                 }
-                people[c] = weight * over65 * n;
+                people[c] = over65 > 0 ? weight * over65 * n : 0;
+                if (!(people[c] > 0)) {
+                    continue; // nobody in this state (e.g. a population without the 65+)
+                }
                 ageCrisis /= weight;
                 ageLos /= weight;
                 Scenario.SupportShift ss = d.supportShift();

@@ -78,6 +78,17 @@ final class Metrics {
         return served == 0 ? 0 : wait / served;
     }
 
+    /** Mean days a place was held, over the holders whose stays ended in the periods. */
+    private static double meanStay(CapacityService s, int from, int to) {
+        double days = 0;
+        double stays = 0;
+        for (int p = from; p <= to; p++) {
+            days += s.stayDays(p);
+            stays += s.staysEnded(p);
+        }
+        return ratio(days, stays);
+    }
+
     private double occupancy(CapacityService s, int from, int to) {
         double places = 0;
         for (int p = from; p <= to; p++) {
@@ -157,6 +168,10 @@ final class Metrics {
         double boarding = sum(Tally.BOARDING_HOURS, from, to, 0, all);
         m.put("ae_boarding_hours", boarding / years);
         m.put("ae_boarding_hours_per_admission", ratio(boarding, admissions));
+        m.put("ae_boarded_share", ratio(sum(Tally.BOARDED, from, to, 0, all), admissions));
+        double diverted = sum(Tally.ADMISSIONS_DIVERTED, from, to, 0, all);
+        m.put("admissions_diverted", diverted / years);
+        m.put("acute_blocking_probability", ratio(diverted, admissions + diverted));
         m.put("step_up_episodes", sum(Tally.STEP_UPS, from, to, 0, all) / years);
         m.put("step_up_substitutions", sum(Tally.STEP_UP_SUBSTITUTIONS, from, to, 0, all) / years);
         m.put("step_up_escalations", sum(Tally.STEP_UP_ESCALATIONS, from, to, 0, all) / years);
@@ -200,6 +215,11 @@ final class Metrics {
         m.put("reablement_occupancy_mean", occupancy(sys.reablement, from, to));
         m.put("home_care_occupancy_mean", occupancy(sys.homeCare, from, to));
         m.put("care_home_occupancy_mean", occupancy(sys.careHomes, from, to));
+        for (CapacityService s : sys.services) {
+            if (s != sys.acuteBeds) {
+                m.put(s.name() + "_mean_stay_days", meanStay(s, from, to));
+            }
+        }
         m.put("wait_days_reablement", meanWait(sys.reablement, from, to));
         m.put("wait_days_home_care", meanWait(sys.homeCare, from, to));
         m.put("wait_days_ic_bed", meanWait(sys.icBeds, from, to));

@@ -38,6 +38,8 @@ final class Pathway {
     private final WaitingList.Liveness[] liveness = new WaitingList.Liveness[6];
     private final Mechanisms mech;
     private final Scenario.Integration in;
+    private final boolean divertsWhenFull;
+    private final boolean exponentialStays;
 
     Pathway(CareSystem sys) {
         this.sys = sys;
@@ -51,6 +53,8 @@ final class Pathway {
         }
         this.mech = sys.mech;
         this.in = sc.integration();
+        this.divertsWhenFull = "divert".equals(sc.ae().whenNoBed());
+        this.exponentialStays = "exponential".equals(sc.severity().losDistribution());
     }
 
     private double u(int p, int purpose, long index) {
@@ -205,7 +209,7 @@ final class Pathway {
 
     void startStepUp(int p, double t, long k, boolean substitutes) {
         int c = pop.cohort(p);
-        sys.stepUp.occupy(t);
+        sys.stepUp.occupy(t, p);
         beginEpisode(p, t, k);
         sys.moveTo(p, t, Place.STEP_UP);
         tally(Tally.STEP_UPS, c, 1);
@@ -219,7 +223,7 @@ final class Pathway {
 
     private void endStepUp(int p, double t) {
         long k = pop.stayCrisis[p];
-        sys.stepUp.release(t);
+        sys.stepUp.release(t, p);
         boolean byIntegration = pop.careHas(p, Population.STEP_UP_BY_INTEGRATION);
         pop.careSet(p, Population.STEP_UP_BY_INTEGRATION, false);
         sys.moveTo(p, t, pop.has(p, Population.RESIDENT) ? Place.CARE_HOME : Place.HOME);
@@ -245,7 +249,15 @@ final class Pathway {
         pop.listedSince[p] = t;
         if (sys.acuteBeds.hasFreePlace() && sys.acuteBeds.waiting() == 0) {
             startStay(p, t, 1.0);
+        } else if (divertsWhenFull) {
+            // a loss system: admitted elsewhere, outside the model (verification against Erlang B)
+            tally(Tally.ADMISSIONS_DIVERTED, pop.stayCohort[p], 1);
+            sys.countInAe--;
+            pop.stayStamp[p]++;
+            sys.moveTo(p, t, pop.has(p, Population.RESIDENT) ? Place.CARE_HOME : Place.HOME);
+            sys.log(p, t, "diverted", "ae", "no_bed");
         } else {
+            tally(Tally.BOARDED, pop.stayCohort[p], 1);
             enqueue(sys.acuteBeds, CareSystem.WAIT_ACUTE_BED, p, t);
             sys.log(p, t, "boarding", "ae", "no_bed");
         }
@@ -255,7 +267,7 @@ final class Pathway {
     void startStay(int p, double t, double residualFraction) {
         int c = pop.stayCohort[p];
         long k = pop.stayCrisis[p];
-        sys.acuteBeds.occupy(t); // first: what follows may free and refill other places
+        sys.acuteBeds.occupy(t, p); // first: what follows may free and refill other places
         if (pop.place(p) == Place.AE) {
             sys.countInAe--;
             tally(Tally.BOARDING_HOURS, c, (t - pop.listedSince[p]) * 24);
@@ -304,12 +316,16 @@ final class Pathway {
             los = 0.25 + 0.5 * v / sameDay;
         } else {
             double mult = Cohort.isOver65(c) ? sys.rates.ageLos[Rates.ageBand(pop.age(p, t))] : 1;
-            double mean = Math.max(0.05, g.treatmentLosMean() * mult - 1);
-            double sd = g.treatmentLosSd() * mult;
-            double sigma2 = Math.log(1 + sd * sd / (mean * mean));
-            double mu = Math.log(mean) - sigma2 / 2;
             double q = clamp((v - sameDay) / (1 - sameDay));
-            los = 1 + Math.exp(mu + Math.sqrt(sigma2) * CareSystem.normalQuantile(q));
+            if (exponentialStays) {
+                los = g.treatmentLosMean() * mult * -Math.log(1 - q);
+            } else {
+                double mean = Math.max(0.05, g.treatmentLosMean() * mult - 1);
+                double sd = g.treatmentLosSd() * mult;
+                double sigma2 = Math.log(1 + sd * sd / (mean * mean));
+                double mu = Math.log(mean) - sigma2 / 2;
+                los = 1 + Math.exp(mu + Math.sqrt(sigma2) * CareSystem.normalQuantile(q));
+            }
         }
         los *= residualFraction;
         int stamp = pop.stayStamp[p];
@@ -438,7 +454,7 @@ final class Pathway {
         if (!place.hasFreePlace() || place.waiting() > 0) {
             return false;
         }
-        place.occupy(t);
+        place.occupy(t, p);
         pop.careSet(p, Population.IN_D2A, true);
         tally(Tally.D2A_EPISODES, pop.stayCohort[p], 1);
         return true;
@@ -485,7 +501,7 @@ final class Pathway {
     /** p leaves the D2A place at home (service started, admitted, or died). */
     private void endD2A(int p, double t) {
         pop.careSet(p, Population.IN_D2A, false);
-        sys.d2a.release(t);
+        sys.d2a.release(t, p);
     }
 
     /**
@@ -570,7 +586,7 @@ final class Pathway {
             seekPlace(p, t);
             return false;
         }
-        service.occupy(t);
+        service.occupy(t, p);
         readyToLeave(p, t);
         return true;
     }
@@ -684,7 +700,7 @@ final class Pathway {
         int c = pop.stayCohort[p];
         double bed = pop.bedTime[p];
         double los = t - bed;
-        sys.acuteBeds.release(t);
+        sys.acuteBeds.release(t, p);
         periods.addInterval(sys.tallies[Tally.BED_DAYS.ordinal()][c], bed, t, 1);
         tally(Tally.STAYS_ENDED, c, 1);
         tally(Tally.LOS_SUM, c, los);
@@ -773,11 +789,11 @@ final class Pathway {
         } else if (place == Place.ACUTE_BED) {
             takePlace(q, t, service);
         } else if (place == Place.IC_BED) {
-            service.occupy(t);
+            service.occupy(t, q);
             leaveStepDown(q, t);
             enterCareHome(q, t, Tally.CARE_HOME_FROM_IC);
         } else {
-            service.occupy(t);
+            service.occupy(t, q);
             startCommunityService(q, t, code);
         }
     }
@@ -797,7 +813,7 @@ final class Pathway {
     private void requestFromHome(int p, double t, byte code) {
         CapacityService service = serviceFor(code);
         if (service.hasFreePlace() && service.waiting() == 0) {
-            service.occupy(t);
+            service.occupy(t, p);
             startCommunityService(p, t, code);
         } else {
             enqueue(service, code, p, t);
@@ -819,7 +835,7 @@ final class Pathway {
     private void endReablement(int p, double t, boolean completed) {
         pop.set(p, Population.IN_REABLEMENT, false);
         pop.reablementStamp[p]++;
-        sys.reablement.release(t);
+        sys.reablement.release(t, p);
         serve(sys.reablement, t);
         if (completed && !pop.has(p, Population.HAS_PACKAGE)
                 && u(p, Purpose.REABLEMENT_OUTCOME, pop.serviceCount[p]) < sc.services().reablement().conversionToPackage()) {
@@ -840,7 +856,7 @@ final class Pathway {
     private void releasePackage(int p, double t) {
         pop.set(p, Population.HAS_PACKAGE, false);
         pop.packageStamp[p]++;
-        sys.homeCare.release(t);
+        sys.homeCare.release(t, p);
         serve(sys.homeCare, t);
     }
 
@@ -871,7 +887,7 @@ final class Pathway {
 
     private void requestFromIc(int p, double t) {
         if (sys.careHomes.hasFreePlace() && sys.careHomes.waiting() == 0) {
-            sys.careHomes.occupy(t);
+            sys.careHomes.occupy(t, p);
             leaveStepDown(p, t);
             enterCareHome(p, t, Tally.CARE_HOME_FROM_IC);
         } else {
@@ -882,7 +898,7 @@ final class Pathway {
     private void leaveStepDown(int p, double t) {
         pop.careSet(p, Population.IN_D2A, false);
         pop.stayStamp[p]++;
-        sys.icBeds.release(t);
+        sys.icBeds.release(t, p);
         serve(sys.icBeds, t);
     }
 
@@ -1012,19 +1028,19 @@ final class Pathway {
                 endStay(p, t);
                 if (placeHeld) {
                     CapacityService held = pop.careHas(p, Population.IN_D2A) ? d2aPlaceFor(need) : serviceFor(need.waitCode);
-                    held.release(t);
+                    held.release(t, p);
                     serve(held, t);
                 }
                 serve(sys.acuteBeds, t);
             }
-            case Place.STEP_UP -> sys.stepUp.release(t);
+            case Place.STEP_UP -> sys.stepUp.release(t, p);
             case Place.HOME -> {
                 if (pop.careHas(p, Population.IN_D2A)) {
                     endD2A(p, t);
                 }
             }
             case Place.IC_BED -> {
-                sys.icBeds.release(t);
+                sys.icBeds.release(t, p);
                 serve(sys.icBeds, t);
             }
             default -> {
@@ -1032,12 +1048,12 @@ final class Pathway {
         }
         if (pop.has(p, Population.RESIDENT)) {
             sys.careHomeByType[careHomeType(p)].add(t, -1);
-            sys.careHomes.release(t);
+            sys.careHomes.release(t, p);
             serve(sys.careHomes, t);
         }
         if (pop.has(p, Population.IN_REABLEMENT)) {
             pop.set(p, Population.IN_REABLEMENT, false);
-            sys.reablement.release(t);
+            sys.reablement.release(t, p);
             serve(sys.reablement, t);
         }
         if (pop.has(p, Population.HAS_PACKAGE)) {

@@ -137,7 +137,8 @@ final class PopulationSetup {
 
     private void occupyAtStart(CapacityService service, int p) {
         Pathway pathway = sys.pathway;
-        service.occupy(0);
+        service.occupy(0, p);
+        service.startUnknown(p);
         if (service == sys.careHomes) {
             pathway.enterCareHome(p, 0, Tally.CARE_HOME_FROM_COMMUNITY);
         } else if (service == sys.homeCare) {
@@ -149,16 +150,17 @@ final class PopulationSetup {
             pop.stayCohort[p] = pop.cohort(p);
             pathway.startStepDown(p, 0);
         } else if (service == sys.stepUp) {
-            service.release(0);
+            service.release(0, p);
             pathway.startStepUp(p, 0, -1, false);
         } else {
-            service.release(0);
+            service.release(0, p);
             pop.stayCrisis[p] = -1;
             pop.stayCohort[p] = pop.cohort(p);
             pop.stayStamp[p]++;
             // already part-way through the stay: keep the remaining fraction
             pathway.startStay(p, 0, sys.u(p, Purpose.LOS_NOISE, -2));
         }
+        service.startUnknown(p); // there before day 0: how long is unknown
     }
 
     private static double[] cumulative(double[] shares) {

@@ -183,7 +183,9 @@ public final class Rates {
         double acc = 0;
         double crisisSum = 0;
         for (int i = 0; i < Z_POINTS; i++) {
-            occupancy[i] = inflow[i] / (up + low * (1 + m * parts[0][i]) + parts[1][i]);
+            double exit = up + low * (1 + m * parts[0][i]) + parts[1][i];
+            // nobody leaves (no deaths, no progression): the pool holds its inflow's mix unselected
+            occupancy[i] = exit > 0 ? inflow[i] / exit : inflow[i];
             acc += occupancy[i];
             crisisSum += occupancy[i] * parts[2][i];
             cumulative[i] = acc;

@@ -132,8 +132,11 @@ public record Scenario(
                               @Bounds(min = 0, max = 365) double peakDay) {
     }
 
-    /** Gaussian-copula correlation between crisis severity and length of stay. */
-    public record Severity(@Bounds(min = 0, max = 0.99) double losCorrelation) {
+    /**
+     * Gaussian-copula correlation between crisis severity and length of stay, and the distribution of overnight
+     * treatment stays: "lognormal" (1 day + lognormal, MODEL.md §3) or "exponential" (for verification).
+     */
+    public record Severity(@Bounds(min = 0, max = 0.99) double losCorrelation, String losDistribution) {
     }
 
     public record StepUp(@Bounds(min = 0, max = 1) double band,
@@ -143,7 +146,11 @@ public record Scenario(
                          List<String> referralRoutes) {
     }
 
-    public record Ae(@Bounds(min = 0, max = 48) double hoursToDecision) {
+    /**
+     * @param whenNoBed what an admitted patient does when no acute bed is free: "wait" (boards in A&E, FIFO)
+     *                  or "divert" (is admitted elsewhere, outside the model: a loss system, for verification)
+     */
+    public record Ae(@Bounds(min = 0, max = 48) double hoursToDecision, String whenNoBed) {
     }
 
     public record Discharge(@Bounds(min = 0, max = 1) double weekendFactor,

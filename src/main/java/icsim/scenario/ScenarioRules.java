@@ -196,6 +196,13 @@ final class ScenarioRules {
             }
         }
         Violation v = checkRoutes(s.stepUp().referralRoutes(), List.of("step_up", "referral_routes"));
+        if (v == null) {
+            v = checkChoice(List.of("ae", "when_no_bed"), s.ae().whenNoBed(), List.of("wait", "divert"));
+        }
+        if (v == null) {
+            v = checkChoice(List.of("severity", "los_distribution"), s.severity().losDistribution(),
+                    List.of("lognormal", "exponential"));
+        }
         return v != null ? v : checkIntegration(s.integration());
     }
 

@@ -150,8 +150,9 @@ class ScenarioLoaderTest {
     void emptyValue() {
         assertEquals("scenarios/bad.yaml: run.years: expected a number, got no value",
                 error(mutate("  years: 5 ", "  years: ")));
-        assertEquals("scenarios/bad.yaml: ae: expected a section with keys hours_to_decision, got no value",
-                error(mutate("ae:\n  hours_to_decision: 4", "ae:\n")));
+        String ae = fragmented().substring(fragmented().indexOf("ae:\n"), fragmented().indexOf("\ndischarge:"));
+        assertEquals("scenarios/bad.yaml: ae: expected a section with keys hours_to_decision, when_no_bed, got no value",
+                error(mutate(ae, "ae:\n")));
     }
 
     @Test
