@@ -22,6 +22,9 @@ public final class CapacityService {
     private final double[] staysEnded;
     private final Periods periods;
     private int inUse;
+    /** When the last person served from the list had joined it, and how often someone overtook (must stay 0). */
+    private double lastServedListedAt = Double.NEGATIVE_INFINITY;
+    private long overtakes;
 
     /** @param people population slots: who can hold a place */
     public CapacityService(String name, int capacity, Periods periods, int people) {
@@ -119,6 +122,10 @@ public final class CapacityService {
         int person = list.pollLive(liveness);
         waiting.set(t, list.size());
         if (person >= 0) {
+            if (listedSince[person] < lastServedListedAt) {
+                overtakes++;
+            }
+            lastServedListedAt = listedSince[person];
             int p = periods.of(t);
             waitDaysServed[p] += t - listedSince[person];
             servedFromList[p]++;
@@ -132,6 +139,11 @@ public final class CapacityService {
 
     public double waitingIntegral(double t, int period) {
         return waiting.integral(t, period);
+    }
+
+    /** Times someone was served from the list before a person who had joined it earlier (FIFO: 0). */
+    public long overtakes() {
+        return overtakes;
     }
 
     /** person's place was taken before the simulation began: their stay's length is unknown. */

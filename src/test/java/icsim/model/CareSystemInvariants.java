@@ -116,6 +116,19 @@ abstract class CareSystemInvariants {
         assertEquals(medicallyFit, sys.medicallyFitInBed, "the daily count of medically fit patients in acute beds");
     }
 
+    /** Every waiting list served first come, first served: no one was served before someone listed earlier. */
+    @Test
+    void waitingListsAreFifo() {
+        long served = 0;
+        for (icsim.engine.CapacityService s : sys.services) {
+            assertEquals(0, s.overtakes(), s.name() + ": served out of listing order");
+            for (int p = 0; p < sys.periods.count(); p++) {
+                served += (long) s.servedFromList(p);
+            }
+        }
+        assertTrue(served > 100, "lists were used: " + served + " served from lists");
+    }
+
     private void count(int[] held, icsim.engine.CapacityService service, boolean holds) {
         if (holds) {
             held[sys.services.indexOf(service)]++;
