@@ -309,25 +309,24 @@ final class Pathway {
                 + Math.sqrt(1 - rho * rho) * CareSystem.normalQuantile(u(p, Purpose.LOS_NOISE, k));
         double v = clamp(CareSystem.normalCdf(x));
         double sameDay = g.sameDayShare();
+        double mult = Cohort.isOver65(c) ? sys.rates.ageLos[Rates.ageBand(pop.age(p, t))] : 1;
         double los;
-        boolean overnight = v >= sameDay;
-        if (!overnight) {
-            tally(Tally.SAME_DAY_ADMISSIONS, c, 1);
-            los = 0.25 + 0.5 * v / sameDay;
+        boolean overnight;
+        if (residualFraction < 1) {
+            double whole = stayInProgress(p, g, mult);
+            overnight = whole >= 1; // same-day stays are under 0.75 days
+            los = whole * residualFraction;
         } else {
-            double mult = Cohort.isOver65(c) ? sys.rates.ageLos[Rates.ageBand(pop.age(p, t))] : 1;
-            double q = clamp((v - sameDay) / (1 - sameDay));
-            if (exponentialStays) {
-                los = g.treatmentLosMean() * mult * -Math.log(1 - q);
+            overnight = v >= sameDay;
+            if (!overnight) {
+                los = 0.25 + 0.5 * v / sameDay;
             } else {
-                double mean = Math.max(0.05, g.treatmentLosMean() * mult - 1);
-                double sd = g.treatmentLosSd() * mult;
-                double sigma2 = Math.log(1 + sd * sd / (mean * mean));
-                double mu = Math.log(mean) - sigma2 / 2;
-                los = 1 + Math.exp(mu + Math.sqrt(sigma2) * CareSystem.normalQuantile(q));
+                los = overnightStay(g, mult, clamp((v - sameDay) / (1 - sameDay)));
             }
         }
-        los *= residualFraction;
+        if (!overnight) {
+            tally(Tally.SAME_DAY_ADMISSIONS, c, 1);
+        }
         int stamp = pop.stayStamp[p];
         // in-hospital death rises with age like other deaths (Moore 2018: ~5x at 85+), within the group's mean
         double ageFactor = Cohort.isOver65(c) ? sys.rates.ageDeathByFrailty[c - Cohort.FIRST_OVER65][Rates.ageBand(pop.age(p, t))] : 1;
@@ -341,6 +340,49 @@ final class Pathway {
             sys.at(t + sc.discharge().packageHoldDays(), PACKAGE_HOLD_EXPIRY, p, stamp);
         }
         sys.log(p, t, "admission", "acute_bed", overnight ? "overnight" : "same_day");
+    }
+
+    /** An overnight stay at quantile q: 1 day + lognormal (MODEL.md §3), or exponential (verification). */
+    private double overnightStay(Group g, double mult, double q) {
+        if (exponentialStays) {
+            return g.treatmentLosMean() * mult * -Math.log(1 - q);
+        }
+        double[] muSigma = lognormal(g, mult);
+        return 1 + Math.exp(muSigma[0] + muSigma[1] * CareSystem.normalQuantile(q));
+    }
+
+    /** mu and sigma of the lognormal part of an overnight stay. */
+    private static double[] lognormal(Group g, double mult) {
+        double mean = Math.max(0.05, g.treatmentLosMean() * mult - 1);
+        double sd = g.treatmentLosSd() * mult;
+        double sigma2 = Math.log(1 + sd * sd / (mean * mean));
+        return new double[]{Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2)};
+    }
+
+    /**
+     * The whole length of a stay found in progress at day 0. A census finds long stays more often than short
+     * ones (length bias), so the stay is drawn with density proportional to length x the admission density:
+     * same-day or overnight in proportion to their bed days; 1 day + lognormal becomes a mixture of the
+     * lognormal and the lognormal with mu + sigma^2; an exponential becomes a gamma(2). The caller takes a
+     * uniform fraction of it as what is left.
+     */
+    private double stayInProgress(int p, Group g, double mult) {
+        double sameDay = g.sameDayShare();
+        double overnightMean = g.treatmentLosMean() * mult;
+        double[] u = new double[4];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = clamp(u(p, Purpose.INITIAL_STAY, i));
+        }
+        if (u[0] < 0.5 * sameDay / (0.5 * sameDay + (1 - sameDay) * overnightMean)) {
+            return Math.sqrt(0.25 * 0.25 + u[1] * (0.75 * 0.75 - 0.25 * 0.25)); // density proportional to s on [0.25, 0.75]
+        }
+        if (exponentialStays) {
+            return overnightMean * (-Math.log(u[1]) - Math.log(u[2]));
+        }
+        double[] muSigma = lognormal(g, mult);
+        double mean = Math.exp(muSigma[0] + muSigma[1] * muSigma[1] / 2);
+        double mu = u[1] < 1 / (1 + mean) ? muSigma[0] : muSigma[0] + muSigma[1] * muSigma[1];
+        return 1 + Math.exp(mu + muSigma[1] * CareSystem.normalQuantile(u[2]));
     }
 
     private static double clamp(double u) {

@@ -55,6 +55,8 @@ final class Purpose {
     static final int FOLLOW_UP = 57;
     // case-finding, index = month of integration
     static final int RISK_SCORE_NOISE = 60;
+    // a stay in progress at day 0, index 0..3
+    static final int INITIAL_STAY = 61;
     // system streams: key = SYSTEM_KEY - stream, index = arrival number (and attempt)
     static final long SYSTEM_KEY = -1_000_000L;
     static final int ARRIVAL_GAP = 40;
