@@ -9,6 +9,7 @@ import icsim.output.PairedComparison;
 import icsim.output.Provenance;
 import icsim.output.ProvenanceWriter;
 import icsim.output.RunSummary;
+import icsim.report.StressDesReport;
 import icsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,10 @@ public final class CompareCommand implements Callable<Integer> {
                     + "numbers, to see how much wider the intervals get without them.")
     boolean independentStreams;
 
+    @Option(names = "--report", description = "Also write stress-des.md (the STRESS-DES checklist filled in) in every "
+            + "scenario's folder.")
+    boolean report;
+
     @Override
     public Integer call() {
         return common.guard(this::execute);
@@ -94,8 +99,11 @@ public final class CompareCommand implements Callable<Integer> {
                 ScenarioOutputs.announce(scenario, threadCount, common.quiet);
                 ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, offset, null, null);
                 double wall = (System.nanoTime() - scenarioStart) / 1e9;
+                ScenarioOutputs.Report request = !report ? null : new ScenarioOutputs.Report("compare", files,
+                        scenarioOptions.overrides(), new StressDesReport.Comparison(folders.get(0),
+                        folders.subList(1, folders.size()), folders.get(i), independentStreams ? INDEPENDENT : COMMON));
                 summaries.add(ScenarioOutputs.write(dir.path().resolve(folders.get(i)), files.get(i), scenario,
-                        outcome.results(), offset, threadCount, wall));
+                        outcome.results(), offset, threadCount, wall, request));
                 entries.add(new ComparisonProvenance.Scenario(i == 0 ? "baseline" : "scenario", files.get(i).toString(),
                         Provenance.sha256(files.get(i)), scenario.name(), folders.get(i), offset,
                         scenario.run().warmupYears(), scenario.run().years(), scenario.population().size()));

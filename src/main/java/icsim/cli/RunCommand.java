@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Run a scenario: replications in parallel, results with 95%% confidence intervals.",
                 "Writes summary.csv, replications.csv, by_year.csv, by_cohort.csv, timeseries.csv, ledger.csv,",
                 "integration.csv (the integration mechanisms and their dimensions), scenario.yaml (the resolved",
-                "scenario) and run.json (provenance) to OUT/NAME/."})
+                "scenario) and run.json (provenance) to OUT/NAME/; with --report also stress-des.md."})
 public final class RunCommand implements Callable<Integer> {
     /** The headline rows shown on the terminal, with their units; every metric is in summary.csv. */
     static final Map<String, String> HEADLINE = headline();
@@ -51,6 +51,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--events-sample", paramLabel = "N", description = "Log only N people per replication (default: everyone).")
     Integer eventsSample;
 
+    @Option(names = "--report", description = "Also write stress-des.md: the STRESS-DES checklist (Monks et al. 2019) "
+            + "filled in from the scenario, its sources and this run.")
+    boolean report;
+
     @Override
     public Integer call() {
         return common.guard(this::execute);
@@ -73,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
             ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, log, null);
             double wall = (System.nanoTime() - start) / 1e9;
             RunSummary summary = ScenarioOutputs.write(dir.path(), scenarioFile, scenario, outcome.results(), 0,
-                    threadCount, wall);
+                    threadCount, wall, report ? new ScenarioOutputs.Report("run", List.of(scenarioFile),
+                            scenarioOptions.overrides(), null) : null);
             if (eventFile != null) {
                 EventLogWriter.concatenate(eventFile.temporary, outcome.eventParts());
                 for (Path part : outcome.eventParts()) {

@@ -7,8 +7,10 @@ import icsim.output.ProvenanceWriter;
 import icsim.output.QueueGrowth;
 import icsim.output.ReplicationResult;
 import icsim.output.RunSummary;
+import icsim.report.StressDesReport;
 import icsim.scenario.IntegrationProfile;
 import icsim.scenario.Scenario;
+import icsim.scenario.ScenarioException;
 import icsim.scenario.ScenarioLoader;
 
 import java.io.IOException;
@@ -23,7 +25,7 @@ import java.util.Map;
 /**
  * What {@code run} and {@code compare} write and print for one scenario: the same files in its folder
  * (summary.csv, replications.csv, by_year.csv, by_cohort.csv, timeseries.csv, ledger.csv, integration.csv,
- * scenario.yaml, run.json) and the same lines on stderr.
+ * scenario.yaml, run.json, and with --report stress-des.md) and the same lines on stderr.
  */
 final class ScenarioOutputs {
     static final String INTEGRATION = "integration.csv";
@@ -73,14 +75,37 @@ final class ScenarioOutputs {
      * @param wall         the run's wall time in seconds
      */
     static RunSummary write(Path folder, Path scenarioFile, Scenario scenario, List<ReplicationResult> results,
-                            long streamOffset, int threads, double wall) throws IOException {
+                            long streamOffset, int threads, double wall) throws IOException, ScenarioException {
+        return write(folder, scenarioFile, scenario, results, streamOffset, threads, wall, null);
+    }
+
+    /**
+     * As above, and with a report request also the STRESS-DES report (stress-des.md).
+     *
+     * @param report null for no report
+     */
+    static RunSummary write(Path folder, Path scenarioFile, Scenario scenario, List<ReplicationResult> results,
+                            long streamOffset, int threads, double wall, Report report)
+            throws IOException, ScenarioException {
         Files.createDirectories(folder);
         RunSummary summary = new RunSummary(results);
         CsvReports.writeAll(folder, summary);
         Csv.write(folder.resolve(INTEGRATION), integrationCsv(scenario));
         Files.writeString(folder.resolve(SCENARIO_YAML), ScenarioLoader.toYaml(scenario), StandardCharsets.UTF_8);
-        ProvenanceWriter.write(folder, provenance(scenarioFile, scenario, streamOffset, threads, wall));
+        Provenance provenance = provenance(scenarioFile, scenario, streamOffset, threads, wall);
+        ProvenanceWriter.write(folder, provenance);
+        if (report != null) {
+            StressDesReport.write(folder, new StressDesReport.Context(report.command(), report.files(), scenarioFile,
+                    scenario, report.overrides(), summary, provenance, RunCommand.HEADLINE, report.comparison()));
+        }
         return summary;
+    }
+
+    /**
+     * What --report needs beyond the run: the command, the files given to it, the overrides every scenario was
+     * loaded with, and for compare the comparison this scenario belongs to (null for run).
+     */
+    record Report(String command, List<Path> files, Map<String, ?> overrides, StressDesReport.Comparison comparison) {
     }
 
     /** One row per integration mechanism, in MODEL.md §5 order, with the dimensions it belongs to. */

@@ -1,0 +1,119 @@
+package icsim.report;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Facts about the machine and the code a report states: hardware and operating system, and, from the git work
+ * tree around the working folder, its root, whether it has uncommitted changes, its remote and licence file.
+ * Git is only read (rev-parse, status without taking locks, remote), never changed; anything that cannot be
+ * found is null.
+ *
+ * @param os             operating system name, version and architecture
+ * @param cpu            processor model (Linux /proc/cpuinfo), or null
+ * @param cores          processors available to the JVM
+ * @param maxHeapBytes   the JVM's maximum heap
+ * @param memoryBytes    the machine's physical memory, or -1 if unknown
+ * @param javaRuntime    JVM name and version
+ * @param repository     root folder of the git work tree, or null
+ * @param uncommitted    true when tracked files differ from the commit, null if unknown
+ * @param remote         URL of the remote "origin", or null
+ * @param licenceFiles   licence files at the repository root (LICENSE, LICENCE, COPYING, ...), maybe empty
+ */
+public record RunEnvironment(String os, String cpu, int cores, long maxHeapBytes, long memoryBytes,
+                             String javaRuntime, Path repository, Boolean uncommitted, String remote,
+                             List<String> licenceFiles) {
+
+    /** The facts for this JVM and the git work tree containing {@code dir}. */
+    public static RunEnvironment probe(Path dir) {
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + ")";
+        String runtime = System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
+        String top = git(dir, "rev-parse", "--show-toplevel");
+        Path repository = top == null || top.isBlank() ? null : Path.of(top.strip());
+        Boolean uncommitted = null;
+        String remote = null;
+        List<String> licences = new ArrayList<>();
+        if (repository != null) {
+            String status = git(dir, "--no-optional-locks", "status", "--porcelain", "--untracked-files=no");
+            uncommitted = status == null ? null : !status.isBlank();
+            String r = git(dir, "remote", "get-url", "origin");
+            remote = r == null || r.isBlank() ? null : r.strip();
+            licences = licenceFiles(repository);
+        }
+        return new RunEnvironment(os, cpuModel(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory(), physicalMemory(), runtime, repository, uncommitted, remote,
+                licences);
+    }
+
+    private static List<String> licenceFiles(Path root) {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.toUpperCase(Locale.ROOT).matches("(LICEN[CS]E|COPYING|UNLICENSE)([.-].*)?"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String cpuModel() {
+        Path info = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(info)) {
+            return null;
+        }
+        try (Stream<String> lines = Files.lines(info)) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long physicalMemory() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize();
+        }
+        return -1;
+    }
+
+    /** The output of a read-only git command in dir, or null on any failure (no git, not a repo, timeout). */
+    private static String git(Path dir, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        Process p = null;
+        try {
+            p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes(); // read before waiting: status output can be long
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}
