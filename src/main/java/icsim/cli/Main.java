@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "icsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Discrete-event simulation of integrated versus fragmented health and social care.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, BenchCommand.class,
+                TargetsCommand.class,
+                WarmupCommand.class, ReplicationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
