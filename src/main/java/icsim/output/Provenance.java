@@ -69,19 +69,28 @@ public record Provenance(
 
     /** HEAD commit of the git work tree containing dir, or null on any failure (no git, not a repo, timeout). */
     public static String gitCommit(Path dir) {
+        String out = git(dir, "rev-parse", "HEAD");
+        out = out == null ? null : out.trim();
+        return out != null && out.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? out : null;
+    }
+
+    /** The output of a read-only git command in dir, or null on any failure (no git, not a repo, timeout). */
+    public static String git(Path dir, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add("git");
+        command.addAll(java.util.List.of(args));
         Process p = null;
         try {
-            p = new ProcessBuilder("git", "rev-parse", "HEAD")
+            p = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             p.getOutputStream().close();
-            // The answer is one short line, far below the pipe buffer, so waiting before reading cannot block.
-            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            byte[] out = p.getInputStream().readAllBytes(); // read before waiting: the output can be long
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            return out.matches("[0-9a-f]{40}|[0-9a-f]{64}") ? out : null;
+            return new String(out, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {

@@ -1,15 +1,15 @@
 package icsim.report;
 
 import java.io.IOException;
+import icsim.output.Provenance;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,15 +38,15 @@ public record RunEnvironment(String os, String cpu, int cores, long maxHeapBytes
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + System.getProperty("os.arch") + ")";
         String runtime = System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version");
-        String top = git(dir, "rev-parse", "--show-toplevel");
+        String top = Provenance.git(dir, "rev-parse", "--show-toplevel");
         Path repository = top == null || top.isBlank() ? null : Path.of(top.strip());
         Boolean uncommitted = null;
         String remote = null;
         List<String> licences = new ArrayList<>();
         if (repository != null) {
-            String status = git(dir, "--no-optional-locks", "status", "--porcelain", "--untracked-files=no");
+            String status = Provenance.git(dir, "--no-optional-locks", "status", "--porcelain", "--untracked-files=no");
             uncommitted = status == null ? null : !status.isBlank();
-            String r = git(dir, "remote", "get-url", "origin");
+            String r = Provenance.git(dir, "remote", "get-url", "origin");
             remote = r == null || r.isBlank() ? null : r.strip();
             licences = licenceFiles(repository);
         }
@@ -86,34 +86,5 @@ public record RunEnvironment(String os, String cpu, int cores, long maxHeapBytes
             return sun.getTotalMemorySize();
         }
         return -1;
-    }
-
-    /** The output of a read-only git command in dir, or null on any failure (no git, not a repo, timeout). */
-    private static String git(Path dir, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("git");
-        command.addAll(List.of(args));
-        Process p = null;
-        try {
-            p = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes(); // read before waiting: status output can be long
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return null;
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
     }
 }
