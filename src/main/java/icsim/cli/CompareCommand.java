@@ -113,6 +113,11 @@ public final class CompareCommand implements Callable<Integer> {
                 differences.put(folders.get(i), PairedComparison.compare(summaries.get(0), summaries.get(i)));
             }
             CsvReports.writeComparison(dir.path(), differences);
+            Map<String, RunSummary> others = new LinkedHashMap<>();
+            for (int i = 1; i < scenarios.size(); i++) {
+                others.put(folders.get(i), summaries.get(i));
+            }
+            CsvReports.writeNetCostByMonth(dir.path(), summaries.get(0), others);
             double wall = (System.nanoTime() - start) / 1e9;
             ProvenanceWriter.write(dir.path(), new ComparisonProvenance(Version.current(),
                     Provenance.gitCommit(Path.of(".")), entries, independentStreams ? INDEPENDENT : COMMON,

@@ -78,6 +78,11 @@ public final class CareSystem {
     final TimeWeighted[] atHome = new TimeWeighted[Cohort.COUNT];
     /** Census of the 65+ age bands at the end of each period (people, by band). */
     final double[][] ageBandCensus;
+    /** Cumulative cost since the start of integration at the end of each measured month, [perspective][month]. */
+    final double[][] cumulativeCost;
+    private double[] costAtIntegrationStart = new double[2];
+    /** The last period whose costs are booked in full. */
+    private int closedThrough = -1;
     /** People on the case-management caseload over time. */
     final TimeWeighted enrolledOverTime;
     final TimeWeighted[] careHomeByType = new TimeWeighted[4]; // residential LA, residential self, nursing LA, nursing self
@@ -177,6 +182,7 @@ public final class CareSystem {
         daysCounted = new double[np];
         top1pctShare = new double[np];
         reinvestedPlaces = new double[np];
+        cumulativeCost = new double[2][periods.measuredYears() * 12];
         savedBedDays = new double[np];
         avertedAdmissions = new double[np];
         avertedAdmissionDays = new double[np];
@@ -577,42 +583,104 @@ public final class CareSystem {
         }
     }
 
-    private void closePeriod(int p, double t) {
+    /** Receives the costs that accrue with time (per person-day, per occupied place-day) rather than per event. */
+    private interface Accrual {
+        void post(int perspective, CostCategory category, Payer payer, double amount);
+    }
+
+    private static final int BOTH = -1;
+
+    /**
+     * The time-accrued costs of period p up to t: routine primary and community care per person-year, and every
+     * service's occupied place-days (beds, step-up, IC, home care, care homes, D2A), plus the fixed cost of beds.
+     * Posted to the ledger when the period closes; summed without posting for the monthly cost series.
+     */
+    private void accruedCosts(int p, double t, Accrual to) {
         Scenario.Costs costs = scenario.costs();
         for (int c = 0; c < Cohort.COUNT; c++) {
             double personYears = alive[c].integral(t, p) / Periods.YEAR;
-            double gp = personYears * groups[c].gpConsultations();
-            double nurse = personYears * groups[c].nurseContacts();
-            tallies[Tally.GP_CONTACTS.ordinal()][c][p] += gp;
-            ledger.post(p, CostCategory.GP_CONSULTATION, Payer.NHS, gp * costs.gpConsultation());
-            ledger.post(p, CostCategory.COMMUNITY_NURSE_CONTACT, Payer.NHS, nurse * costs.communityNurseContact());
-            tallies[Tally.PERSON_DAYS.ordinal()][c][p] = alive[c].integral(t, p);
-            tallies[Tally.PERSON_DAYS_AT_HOME.ordinal()][c][p] = atHome[c].integral(t, p);
+            to.post(BOTH, CostCategory.GP_CONSULTATION, Payer.NHS, personYears * groups[c].gpConsultations() * costs.gpConsultation());
+            to.post(BOTH, CostCategory.COMMUNITY_NURSE_CONTACT, Payer.NHS,
+                    personYears * groups[c].nurseContacts() * costs.communityNurseContact());
         }
         Scenario.Costing costing = scenario.costing();
         double bedDays = acuteBeds.occupancyIntegral(t, p);
-        ledger.post(p, Ledger.ECONOMIC, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costs.acuteBedDay());
-        ledger.post(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costing.financialBedVariablePerDay());
-        double days = p == 0 ? periods.warmupDays() : Periods.YEAR;
-        ledger.post(p, Ledger.FINANCIAL, CostCategory.ACUTE_BED_FIXED, Payer.NHS,
-                acuteBeds.capacity() * days * costing.financialBedFixedPerDay());
-        ledger.post(p, CostCategory.STEP_UP_DAY, Payer.NHS, stepUp.occupancyIntegral(t, p) * costs.stepUpDay());
-        ledger.post(p, CostCategory.IC_BED_DAY, Payer.LOCAL_AUTHORITY, icBeds.occupancyIntegral(t, p) * costs.icBedDay());
+        to.post(Ledger.ECONOMIC, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costs.acuteBedDay());
+        to.post(Ledger.FINANCIAL, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costing.financialBedVariablePerDay());
+        to.post(Ledger.FINANCIAL, CostCategory.ACUTE_BED_FIXED, Payer.NHS,
+                acuteBeds.capacityIntegral(t, p) * costing.financialBedFixedPerDay());
+        to.post(BOTH, CostCategory.STEP_UP_DAY, Payer.NHS, stepUp.occupancyIntegral(t, p) * costs.stepUpDay());
+        to.post(BOTH, CostCategory.IC_BED_DAY, Payer.LOCAL_AUTHORITY, icBeds.occupancyIntegral(t, p) * costs.icBedDay());
         double packageWeeks = homeCare.occupancyIntegral(t, p) / 7;
-        ledger.post(p, CostCategory.HOME_CARE_HOURS, Payer.LOCAL_AUTHORITY,
+        to.post(BOTH, CostCategory.HOME_CARE_HOURS, Payer.LOCAL_AUTHORITY,
                 packageWeeks * scenario.services().homeCare().hoursPerWeek() * costs.homeCareHour());
         double[] weeks = new double[4];
         for (int i = 0; i < 4; i++) {
             weeks[i] = careHomeByType[i].integral(t, p) / 7;
         }
-        ledger.post(p, CostCategory.CARE_HOME_RESIDENTIAL, Payer.LOCAL_AUTHORITY, weeks[0] * costs.careHomeWeekResidential());
-        ledger.post(p, CostCategory.CARE_HOME_RESIDENTIAL, Payer.SELF_FUNDER, weeks[1] * costs.careHomeWeekResidential());
+        to.post(BOTH, CostCategory.CARE_HOME_RESIDENTIAL, Payer.LOCAL_AUTHORITY, weeks[0] * costs.careHomeWeekResidential());
+        to.post(BOTH, CostCategory.CARE_HOME_RESIDENTIAL, Payer.SELF_FUNDER, weeks[1] * costs.careHomeWeekResidential());
         double fnc = costs.nursingCareContributionWeek();
-        ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.LOCAL_AUTHORITY, weeks[2] * (costs.careHomeWeekNursing() - fnc));
-        ledger.post(p, CostCategory.CARE_HOME_NURSING, Payer.SELF_FUNDER, weeks[3] * (costs.careHomeWeekNursing() - fnc));
-        ledger.post(p, CostCategory.NURSING_CARE_CONTRIBUTION, Payer.NHS, (weeks[2] + weeks[3]) * fnc);
-        Scenario.DischargeToAssess d2aConfig = scenario.integration().d2a();
-        postIntegration(p, "d2a", false, d2a.occupancyIntegral(t, p) * d2aConfig.costPerDay());
+        to.post(BOTH, CostCategory.CARE_HOME_NURSING, Payer.LOCAL_AUTHORITY, weeks[2] * (costs.careHomeWeekNursing() - fnc));
+        to.post(BOTH, CostCategory.CARE_HOME_NURSING, Payer.SELF_FUNDER, weeks[3] * (costs.careHomeWeekNursing() - fnc));
+        to.post(BOTH, CostCategory.NURSING_CARE_CONTRIBUTION, Payer.NHS, (weeks[2] + weeks[3]) * fnc);
+        to.post(BOTH, null, null, d2a.occupancyIntegral(t, p) * scenario.integration().d2a().costPerDay()); // D2A running
+    }
+
+    /**
+     * Cost accrued from day 0 to t, per perspective: closed periods as booked, open ones as booked so far plus
+     * their time-accrued costs to t.
+     */
+    private double[] costSoFar(double t) {
+        double[] total = new double[2];
+        for (int q = 0; q <= Math.min(period(), periods.count() - 1); q++) {
+            for (int s = 0; s < 2; s++) {
+                total[s] += ledger.periodTotal(q, s, null, null);
+            }
+            if (q > closedThrough) {
+                accruedCosts(q, t, (perspective, category, payer, amount) -> {
+                    if (perspective != Ledger.FINANCIAL) {
+                        total[Ledger.ECONOMIC] += amount;
+                    }
+                    if (perspective != Ledger.ECONOMIC) {
+                        total[Ledger.FINANCIAL] += amount;
+                    }
+                });
+            }
+        }
+        return total;
+    }
+
+    /** Records the cumulative cost since the start of integration at the end of measured month m (1-based). */
+    private void recordMonth(int m, double t) {
+        double[] now = costSoFar(t);
+        if (m == 0) {
+            costAtIntegrationStart = now;
+            return;
+        }
+        if (m <= cumulativeCost[0].length) {
+            for (int s = 0; s < 2; s++) {
+                cumulativeCost[s][m - 1] = now[s] - costAtIntegrationStart[s];
+            }
+        }
+    }
+
+    private void closePeriod(int p, double t) {
+        for (int c = 0; c < Cohort.COUNT; c++) {
+            tallies[Tally.GP_CONTACTS.ordinal()][c][p] += alive[c].integral(t, p) / Periods.YEAR * groups[c].gpConsultations();
+            tallies[Tally.PERSON_DAYS.ordinal()][c][p] = alive[c].integral(t, p);
+            tallies[Tally.PERSON_DAYS_AT_HOME.ordinal()][c][p] = atHome[c].integral(t, p);
+        }
+        accruedCosts(p, t, (perspective, category, payer, amount) -> {
+            if (category == null) {
+                postIntegration(p, "d2a", false, amount);
+            } else if (perspective == BOTH) {
+                ledger.post(p, category, payer, amount);
+            } else {
+                ledger.post(p, perspective, category, payer, amount);
+            }
+        });
+        closedThrough = p;
         postIncome(p, t);
         reinvest(p, t);
         reinvestedPlaces[p] = reinvestTarget.capacity() - reinvestBase;
@@ -729,6 +797,7 @@ public final class CareSystem {
         public void actions() {
             double t = sim.time();
             int p = period();
+            recordMonth(month, t); // before this month's postings: they belong to the month that starts now
             for (IntegrationProfile.Mechanism m : plan) {
                 if (m.enabled()) {
                     if (month == 0) {
@@ -804,6 +873,7 @@ public final class CareSystem {
             double t = sim.time();
             pathway.closeOpenStays(t);
             closePeriod(periods.measuredYears(), t);
+            recordMonth(cumulativeCost[0].length, t);
             sim.stop();
         }
     }

@@ -43,7 +43,7 @@ final class Metrics {
         }
         return new ReplicationResult(sys.replication, overall, byYear, byCohort,
                 new ReplicationResult.DailySeries(sys.serviceNames(), sys.dailyOccupancy, sys.dailyWaiting),
-                sys.ledger.lines(), sys.events, personYears);
+                sys.ledger.lines(), sys.events, personYears, sys.cumulativeCost);
     }
 
     private double sum(Tally t, int from, int to, int cFrom, int cTo) {

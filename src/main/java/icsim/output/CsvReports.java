@@ -16,6 +16,8 @@ public final class CsvReports {
     public static final String TIMESERIES = "timeseries.csv";
     public static final String LEDGER = "ledger.csv";
     public static final String COMPARISON = "comparison.csv";
+    public static final String MONTHLY_COST = "monthly_cost.csv";
+    public static final String NET_COST_BY_MONTH = "net_cost_by_month.csv";
 
     private CsvReports() {
     }
@@ -28,6 +30,7 @@ public final class CsvReports {
         writeByCohort(dir, summary);
         writeTimeseries(dir, summary);
         writeLedger(dir, summary);
+        Csv.write(dir.resolve(MONTHLY_COST), monthlyCostCsv(summary));
     }
 
     public static void writeSummary(Path dir, RunSummary summary) throws IOException {
@@ -107,13 +110,57 @@ public final class CsvReports {
 
     public static String timeseriesCsv(RunSummary summary) {
         StringBuilder out = new StringBuilder();
-        Csv.row(out, "day", "service", "occupancy_mean", "waiting_mean");
+        Csv.row(out, "day", "service", "occupancy_mean", "waiting_mean", "occupancy_p05", "occupancy_p95");
         ReplicationResult.DailySeries s = summary.meanSeries();
         List<String> services = s.services();
         for (int d = 0; d < s.days(); d++) {
             for (int i = 0; i < services.size(); i++) {
                 Csv.row(out, Integer.toString(d), Csv.field(services.get(i)),
-                        Csv.num(s.occupancy()[i][d]), Csv.num(s.waiting()[i][d]));
+                        Csv.num(s.occupancy()[i][d]), Csv.num(s.waiting()[i][d]),
+                        Csv.num(summary.occupancyP05()[i][d]), Csv.num(summary.occupancyP95()[i][d]));
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String[] PERSPECTIVES = {"economic", "financial"};
+
+    /** monthly_cost.csv: cost since the start of integration at the end of each measured month, with its 95 % CI. */
+    public static String monthlyCostCsv(RunSummary summary) {
+        StringBuilder out = new StringBuilder();
+        Csv.row(out, "perspective", "month", "cumulative_cost_mean", "cumulative_cost_ci_low", "cumulative_cost_ci_high");
+        int months = summary.results().get(0).months();
+        for (int s = 0; s < PERSPECTIVES.length; s++) {
+            for (int m = 0; m < months; m++) {
+                Estimate e = Estimates.of(cumulative(summary, s, m));
+                Csv.row(out, PERSPECTIVES[s], Integer.toString(m + 1), Csv.num(e.mean()), Csv.num(e.ciLow()),
+                        Csv.num(e.ciHigh()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static double[] cumulative(RunSummary summary, int perspective, int month) {
+        return summary.results().stream().mapToDouble(r -> month < r.months() ? r.cumulativeCost()[perspective][month]
+                : Double.NaN).toArray();
+    }
+
+    /**
+     * net_cost_by_month.csv: each scenario's cumulative cost since the start of integration minus the baseline's,
+     * paired by replication, at the end of each measured month, with the 95 % CI (Leutz's second law).
+     */
+    public static String netCostByMonthCsv(RunSummary baseline, Map<String, RunSummary> scenarios) {
+        StringBuilder out = new StringBuilder();
+        Csv.row(out, "scenario", "perspective", "month", "diff_mean", "diff_ci_low", "diff_ci_high");
+        int months = baseline.results().get(0).months();
+        for (Map.Entry<String, RunSummary> e : scenarios.entrySet()) {
+            for (int s = 0; s < PERSPECTIVES.length; s++) {
+                for (int m = 0; m < months; m++) {
+                    PairedComparison.Difference d = PairedComparison.difference("cumulative_cost",
+                            cumulative(baseline, s, m), cumulative(e.getValue(), s, m));
+                    Csv.row(out, Csv.field(e.getKey()), PERSPECTIVES[s], Integer.toString(m + 1), Csv.num(d.diffMean()),
+                            Csv.num(d.ciLow()), Csv.num(d.ciHigh()));
+                }
             }
         }
         return out.toString();
@@ -132,6 +179,12 @@ public final class CsvReports {
                     Csv.num(l.discountedMean()));
         }
         return out.toString();
+    }
+
+    /** Writes net_cost_by_month.csv (see {@link #netCostByMonthCsv}). */
+    public static void writeNetCostByMonth(Path dir, RunSummary baseline, Map<String, RunSummary> scenarios)
+            throws IOException {
+        Csv.write(dir.resolve(NET_COST_BY_MONTH), netCostByMonthCsv(baseline, scenarios));
     }
 
     /** Writes comparison.csv: scenario (its output folder name) -> its differences from the baseline. */

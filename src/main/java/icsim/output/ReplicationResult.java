@@ -15,6 +15,8 @@ import java.util.Map;
  * @param ledger       cost lines (one per year x sector x payer x fund x category)
  * @param events       number of events the engine executed (for the bench)
  * @param personYears  simulated person-years, warm-up included (for the bench)
+ * @param cumulativeCost cost since the start of integration (the end of warm-up) at the end of each measured
+ *                     month, [perspective: 0 economic, 1 financial][month - 1], £ undiscounted
  */
 public record ReplicationResult(
         int replication,
@@ -24,7 +26,20 @@ public record ReplicationResult(
         DailySeries series,
         List<LedgerLine> ledger,
         long events,
-        double personYears) {
+        double personYears,
+        double[][] cumulativeCost) {
+
+    /** A result without a monthly cost series. */
+    public ReplicationResult(int replication, Map<String, Double> metrics, Map<Integer, Map<String, Double>> byYear,
+                             Map<String, Map<String, Double>> byCohort, DailySeries series, List<LedgerLine> ledger,
+                             long events, double personYears) {
+        this(replication, metrics, byYear, byCohort, series, ledger, events, personYears, new double[2][0]);
+    }
+
+    /** Measured months in the cumulative cost series. */
+    public int months() {
+        return cumulativeCost == null || cumulativeCost.length == 0 ? 0 : cumulativeCost[0].length;
+    }
 
     /** Daily values per service, day 0 = first measured day. occupancy[s][d], waiting[s][d]. */
     public record DailySeries(List<String> services, double[][] occupancy, double[][] waiting) {

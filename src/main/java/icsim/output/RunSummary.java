@@ -23,6 +23,9 @@ public final class RunSummary {
     private final SortedMap<Integer, Map<String, Estimate>> byYear;
     private final Map<String, Map<String, Estimate>> byCohort;
     private final ReplicationResult.DailySeries meanSeries;
+    /** 5th and 95th percentiles of daily occupancy across replications, [service][day], as in meanSeries. */
+    private final double[][] occupancyP05;
+    private final double[][] occupancyP95;
     private final List<LedgerSummary> ledger;
 
     public RunSummary(List<ReplicationResult> results) {
@@ -37,6 +40,8 @@ public final class RunSummary {
         this.byYear = Collections.unmodifiableSortedMap(summariseByYear());
         this.byCohort = Collections.unmodifiableMap(summariseByCohort());
         this.meanSeries = summariseSeries();
+        this.occupancyP05 = occupancyPercentile(0.05);
+        this.occupancyP95 = occupancyPercentile(0.95);
         this.ledger = List.copyOf(summariseLedger());
     }
 
@@ -189,6 +194,49 @@ public final class RunSummary {
             }
         }
         return new ReplicationResult.DailySeries(services, occ, wait);
+    }
+
+    /** The q-quantile across replications of each service's daily occupancy (linear between order statistics). */
+    private double[][] occupancyPercentile(double q) {
+        List<String> services = meanSeries.services();
+        double[][] out = new double[services.size()][meanSeries.days()];
+        double[] values = new double[results.size()];
+        for (int s = 0; s < services.size(); s++) {
+            for (int d = 0; d < meanSeries.days(); d++) {
+                int n = 0;
+                for (ReplicationResult r : results) {
+                    ReplicationResult.DailySeries ds = r.series();
+                    int idx = ds == null ? -1 : ds.services().indexOf(services.get(s));
+                    double[] row = idx < 0 ? new double[0] : row(ds.occupancy(), idx);
+                    if (d < row.length && Double.isFinite(row[d])) {
+                        values[n++] = row[d];
+                    }
+                }
+                out[s][d] = quantile(values, n, q);
+            }
+        }
+        return out;
+    }
+
+    static double quantile(double[] values, int n, double q) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = java.util.Arrays.copyOf(values, n);
+        java.util.Arrays.sort(sorted);
+        double position = q * (n - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(n - 1, below + 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    /** 5th percentile across replications of daily occupancy, [service][day] (services as in meanSeries). */
+    public double[][] occupancyP05() {
+        return occupancyP05;
+    }
+
+    public double[][] occupancyP95() {
+        return occupancyP95;
     }
 
     private static double[] row(double[][] m, int idx) {

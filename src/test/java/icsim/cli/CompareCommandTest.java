@@ -27,7 +27,7 @@ class CompareCommandTest {
     static final String HEADER = "scenario,metric,n,baseline_mean,mean,diff_mean,diff_sd,diff_ci_low,diff_ci_high,"
             + "rel_change,significant,p_value,significant_holm";
     static final List<String> SCENARIO_FILES = List.of("summary.csv", "replications.csv", "by_year.csv",
-            "by_cohort.csv", "timeseries.csv", "ledger.csv", "integration.csv", "scenario.yaml", "run.json");
+            "by_cohort.csv", "timeseries.csv", "ledger.csv", "monthly_cost.csv", "integration.csv", "scenario.yaml", "run.json");
 
     @TempDir
     static Path shared;
@@ -93,7 +93,7 @@ class CompareCommandTest {
         assertEquals("", self.out(), "--quiet prints nothing on stdout");
         assertEquals("", self.err(), "--quiet prints nothing on stderr");
         assertEquals(List.of("comparison"), Cli.names(shared.resolve("self")), "only the comparison folder, no temporaries");
-        assertEquals(List.of("comparison.csv", "fragmented", "fragmented-2", "run.json"), Cli.names(selfDir),
+        assertEquals(List.of("comparison.csv", "fragmented", "fragmented-2", "net_cost_by_month.csv", "run.json"), Cli.names(selfDir),
                 "one folder per scenario, the repeated name suffixed -2");
         for (String folder : List.of("fragmented", "fragmented-2")) {
             assertEquals(new TreeSet<>(SCENARIO_FILES), new TreeSet<>(Cli.names(selfDir.resolve(folder))), folder);
@@ -193,7 +193,7 @@ class CompareCommandTest {
             assertNotEquals(0.0, Double.parseDouble(rows.get(m).get("diff_mean")), m + " differs with fewer beds");
         }
         assertTrue(Double.parseDouble(rows.get("ae_boarding_hours").get("diff_mean")) > 0, "fewer beds, more boarding");
-        assertEquals(List.of("comparison.csv", "fewer-beds", "fragmented", "run.json"),
+        assertEquals(List.of("comparison.csv", "fewer-beds", "fragmented", "net_cost_by_month.csv", "run.json"),
                 Cli.names(tmp.resolve("out").resolve("beds")), "--name names the comparison folder");
         // terminal: a table per scenario, the legend and the closing line
         assertTrue(r.out().contains("fewer-beds against fragmented (baseline)"), r::toString);

@@ -27,7 +27,7 @@ class RunCommandEndToEndTest {
     static final String WARMUP = "1";
 
     static final List<String> FILES = List.of("summary.csv", "replications.csv", "by_year.csv", "by_cohort.csv",
-            "timeseries.csv", "ledger.csv", "integration.csv", "scenario.yaml", "run.json");
+            "timeseries.csv", "ledger.csv", "monthly_cost.csv", "integration.csv", "scenario.yaml", "run.json");
 
     static final List<String> STABLE_METRICS = List.of("emergency_admissions_per_1000",
             "emergency_admissions_per_1000_65plus", "ae_attendances", "ae_admitted_share_65plus", "acute_bed_days",

@@ -79,7 +79,7 @@ class DeterminismTest {
         cli(one, "1");
         cli(two, "2");
         for (String f : List.of("summary.csv", "replications.csv", "by_year.csv", "by_cohort.csv", "timeseries.csv",
-                "ledger.csv", "scenario.yaml")) {
+                "ledger.csv", "monthly_cost.csv", "scenario.yaml")) {
             assertArrayEquals(Files.readAllBytes(one.resolve("fragmented").resolve(f)),
                     Files.readAllBytes(two.resolve("fragmented").resolve(f)), f + " differs between 1 and 2 threads");
         }

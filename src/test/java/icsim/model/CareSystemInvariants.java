@@ -116,6 +116,27 @@ abstract class CareSystemInvariants {
         assertEquals(medicallyFit, sys.medicallyFitInBed, "the daily count of medically fit patients in acute beds");
     }
 
+    /** The monthly cumulative cost ends at the ledger's total over the measured years, in both perspectives. */
+    @Test
+    void monthlyCostsAddUpToTheLedger() {
+        int months = sys.cumulativeCost[0].length;
+        assertEquals(sys.periods.measuredYears() * 12, months);
+        for (int s = 0; s < 2; s++) {
+            double ledger = 0;
+            for (int p = 1; p < sys.periods.count(); p++) {
+                ledger += sys.ledger.periodTotal(p, s, null, null);
+            }
+            assertEquals(ledger, sys.cumulativeCost[s][months - 1], 1e-9 * ledger, "perspective " + s);
+            double previous = 0;
+            for (int m = 0; m < months; m++) {
+                assertTrue(sys.cumulativeCost[s][m] > previous, "cost accrues every month: month " + (m + 1));
+                previous = sys.cumulativeCost[s][m];
+            }
+            double firstYear = sys.ledger.periodTotal(1, s, null, null);
+            assertEquals(firstYear, sys.cumulativeCost[s][11], 1e-9 * firstYear, "the first 12 months are year 1");
+        }
+    }
+
     /** Every waiting list served first come, first served: no one was served before someone listed earlier. */
     @Test
     void waitingListsAreFifo() {

@@ -67,11 +67,11 @@ class CsvReportsTest {
     void timeseriesContent(@TempDir Path tmp) throws Exception {
         CsvReports.writeAll(tmp, Fixtures.summary());
         assertEquals("""
-                day,service,occupancy_mean,waiting_mean
-                0,acute,4,0.5
-                0,care_home,4,1
-                1,acute,5,1
-                1,care_home,5,1
+                day,service,occupancy_mean,waiting_mean,occupancy_p05,occupancy_p95
+                0,acute,4,0.5,1.3,6.7
+                0,care_home,4,1,3.1,4.9
+                1,acute,5,1,2.3,7.7
+                1,care_home,5,1,4.1,5.9
                 """, read(tmp, CsvReports.TIMESERIES));
     }
 
