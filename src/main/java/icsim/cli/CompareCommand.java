@@ -97,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
                 long offset = independentStreams ? i : 0;
                 long scenarioStart = System.nanoTime();
                 ScenarioOutputs.announce(scenario, threadCount, common.quiet);
-                ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, offset, null, null);
+                ReplicationRunner.Outcome outcome = Progress.run(threadCount, scenario, offset, null, common.quiet);
                 double wall = (System.nanoTime() - scenarioStart) / 1e9;
                 ScenarioOutputs.Report request = !report ? null : new ScenarioOutputs.Report("compare", files,
                         scenarioOptions.overrides(), new StressDesReport.Comparison(folders.get(0),

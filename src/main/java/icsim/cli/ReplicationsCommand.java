@@ -119,7 +119,7 @@ public final class ReplicationsCommand implements Callable<Integer> {
         try (OutputDirectory dir = OutputDirectory.prepare(analysis.out.resolve(folder))) {
             long start = System.nanoTime();
             ScenarioOutputs.announce(scenario, threadCount, common.quiet);
-            List<ReplicationResult> results = new ReplicationRunner(threadCount).run(scenario, 0, null, null).results();
+            List<ReplicationResult> results = Progress.run(threadCount, scenario, 0, null, common.quiet).results();
             double wall = (System.nanoTime() - start) / 1e9;
             Map<String, ReplicationsNeeded.Result> byMetric = new LinkedHashMap<>();
             List<String> undefined = new ArrayList<>();

@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioOutputs.announce(scenario, threadCount, common.quiet);
             ReplicationRunner.EventLogRequest log = events == null ? null
                     : new ReplicationRunner.EventLogRequest(eventsSample == null ? -1 : eventsSample, dir.path());
-            ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, log, null);
+            ReplicationRunner.Outcome outcome = Progress.run(threadCount, scenario, 0, log, common.quiet);
             double wall = (System.nanoTime() - start) / 1e9;
             RunSummary summary = ScenarioOutputs.write(dir.path(), scenarioFile, scenario, outcome.results(), 0,
                     threadCount, wall, report ? new ScenarioOutputs.Report("run", List.of(scenarioFile),

@@ -67,7 +67,7 @@ public final class TargetsCommand implements Callable<Integer> {
         try (ReportFile file = write == null ? null : ReportFile.prepare(write)) {
             long start = System.nanoTime();
             ScenarioOutputs.announce(scenario, threadCount, common.quiet);
-            ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, null, null);
+            ReplicationRunner.Outcome outcome = Progress.run(threadCount, scenario, 0, null, common.quiet);
             double wall = (System.nanoTime() - start) / 1e9;
             RunSummary summary = new RunSummary(outcome.results());
             ScenarioOutputs.warnQueues(summary, "", common.quiet);

@@ -117,7 +117,7 @@ public final class WarmupCommand implements Callable<Integer> {
                         + "over integration.maturity.years: that ramp is a trend, not an initial transient (run the "
                         + "diagnostic on the fragmented baseline, or set integration.maturity.years=0)");
             }
-            ReplicationRunner.Outcome outcome = new ReplicationRunner(threadCount).run(scenario, 0, null, null);
+            ReplicationRunner.Outcome outcome = Progress.run(threadCount, scenario, 0, null, common.quiet);
             double wall = (System.nanoTime() - start) / 1e9;
             ReplicationResult.DailySeries mean = new RunSummary(outcome.results()).meanSeries();
             double[] occupancy = series(mean, OCCUPANCY);
