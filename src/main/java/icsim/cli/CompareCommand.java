@@ -9,6 +9,7 @@ import icsim.output.PairedComparison;
 import icsim.output.Provenance;
 import icsim.output.ProvenanceWriter;
 import icsim.output.RunSummary;
+import icsim.report.HtmlReport;
 import icsim.report.StressDesReport;
 import icsim.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean independentStreams;
 
     @Option(names = "--report", description = "Also write stress-des.md (the STRESS-DES checklist filled in) in every "
-            + "scenario's folder.")
+            + "scenario's folder, and report.html in the comparison folder (see icsim report).")
     boolean report;
 
     @Override
@@ -125,6 +126,9 @@ public final class CompareCommand implements Callable<Integer> {
                     System.getProperty("java.version"), System.getProperty("java.vendor"),
                     Runtime.getRuntime().availableProcessors(), threadCount, wall, Instant.now().toString(),
                     Map.of("difference", "scenario minus baseline, paired by replication index")));
+            if (report) {
+                HtmlReport.write(dir.path(), RunCommand.HEADLINE);
+            }
             dir.commit();
             for (int i = 0; i < scenarios.size(); i++) {
                 ScenarioOutputs.warnQueues(summaries.get(i), folders.get(i) + ": ", common.quiet);

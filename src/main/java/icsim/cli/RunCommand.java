@@ -5,6 +5,7 @@ import icsim.output.ConsoleTable;
 import icsim.output.EventLogWriter;
 import icsim.output.OutputDirectory;
 import icsim.output.RunSummary;
+import icsim.report.HtmlReport;
 import icsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ import java.util.concurrent.Callable;
         description = {"Run a scenario: replications in parallel, results with 95%% confidence intervals.",
                 "Writes summary.csv, replications.csv, by_year.csv, by_cohort.csv, timeseries.csv, ledger.csv,",
                 "integration.csv (the integration mechanisms and their dimensions), scenario.yaml (the resolved",
-                "scenario) and run.json (provenance) to OUT/NAME/; with --report also stress-des.md."})
+                "scenario) and run.json (provenance) to OUT/NAME/; with --report also stress-des.md and report.html."})
 public final class RunCommand implements Callable<Integer> {
     /** The headline rows shown on the terminal, with their units; every metric is in summary.csv. */
     static final Map<String, String> HEADLINE = headline();
@@ -52,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
     Integer eventsSample;
 
     @Option(names = "--report", description = "Also write stress-des.md: the STRESS-DES checklist (Monks et al. 2019) "
-            + "filled in from the scenario, its sources and this run.")
+            + "filled in from the scenario, its sources and this run; and report.html (see icsim report).")
     boolean report;
 
     @Override
@@ -85,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
                     Files.delete(part);
                 }
                 eventFile.commit();
+            }
+            if (report) {
+                HtmlReport.write(dir.path(), HEADLINE);
             }
             dir.commit();
             ScenarioOutputs.warnQueues(summary, "", common.quiet);

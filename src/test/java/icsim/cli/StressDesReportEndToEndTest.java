@@ -27,7 +27,8 @@ class StressDesReportEndToEndTest {
         Path folder = out.resolve("fragmented");
         List<String> expected = new ArrayList<>(RunCommandEndToEndTest.FILES);
         expected.add(REPORT);
-        assertEquals(new TreeSet<>(expected), new TreeSet<>(Cli.names(folder)), "the usual files and the report");
+        expected.add("report.html");
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(Cli.names(folder)), "the usual files and the reports");
         String md = Files.readString(folder.resolve(REPORT));
         assertTrue(md.startsWith("# STRESS-DES report: fragmented\n"), md.lines().findFirst().orElse(""));
         assertTrue(md.contains("\n### 6.1 Computer model sharing statement\n"));
