@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Discrete-event simulation of integrated versus fragmented health and social care.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, BenchCommand.class,
                 TargetsCommand.class,
-                WarmupCommand.class, ReplicationsCommand.class,
+                WarmupCommand.class, ReplicationsCommand.class, TraceCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USER_ERROR = 2;

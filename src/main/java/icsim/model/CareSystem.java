@@ -214,6 +214,7 @@ public final class CareSystem {
             new MonthTick(0).schedule(mech.start());
         }
         new EndOfRun().schedule(periods.endDay());
+        scheduleWarmupHook();
         sim.start();
         events = sim.events();
         return new Metrics(this).result();
@@ -917,7 +918,8 @@ public final class CareSystem {
     // ------------------------------------------------------------------------------------- logging
 
     boolean logged(int p) {
-        return eventSink != null && (eventSampleSize < 0 || p < eventSampleSize) && now() >= periods.warmupDays();
+        return eventSink != null && (logSlots != null ? logSlots.get(p) : eventSampleSize < 0 || p < eventSampleSize)
+                && now() >= periods.warmupDays();
     }
 
     void log(int p, double t, String event, String place, String reason) {
@@ -964,5 +966,65 @@ public final class CareSystem {
         }
         names.add("acute_beds_mffd");
         return names;
+    }
+
+    // ------------------------------------------------------------------- tracing one person (icsim trace)
+
+    /** When set, the slots whose events are logged, instead of the first eventSampleSize. */
+    private java.util.BitSet logSlots;
+    /** Called once, at the end of warm-up, before anything else that happens at that instant. */
+    private java.util.function.Consumer<CareSystem> warmupHook;
+
+    /** Logs only the people in these population slots (each slot's occupants, entrants included). */
+    public void logOnly(java.util.BitSet slots) {
+        logSlots = (java.util.BitSet) slots.clone();
+    }
+
+    /** Logs only the people in one population slot. */
+    public void logOnly(int slot) {
+        java.util.BitSet one = new java.util.BitSet();
+        one.set(slot);
+        logSlots = one;
+    }
+
+    /** Runs hook at the end of warm-up (it may read {@link #snapshot} and call {@link #logOnly}). Call before run(). */
+    public void atEndOfWarmup(java.util.function.Consumer<CareSystem> hook) {
+        warmupHook = hook;
+    }
+
+    public int populationSize() {
+        return pop.size;
+    }
+
+    /** Who is in slot p now, and their state, for describing a person; reads the model, changes nothing. */
+    public PersonSnapshot snapshot(int p) {
+        double t = now();
+        int c = pop.cohort(p);
+        boolean old = Cohort.isOver65(c);
+        byte phase = pop.place(p) == Place.ACUTE_BED ? pop.phase[p] : -1;
+        return new PersonSnapshot(p, (long) pop.generation(p) * pop.size + p, t - periods.warmupDays(),
+                Cohort.values()[c].label(), old ? pop.age(p, t) : Double.NaN, old ? pop.frailty(p) : -1,
+                pop.has(p, Population.LIVES_ALONE), Place.label(pop.place(p)), pop.has(p, Population.RESIDENT),
+                pop.has(p, Population.HAS_PACKAGE), pop.has(p, Population.IN_REABLEMENT),
+                pop.careHas(p, Population.ENROLLED), pop.z(p),
+                phase >= 0 ? DelayReason.values()[phase].label() : null);
+    }
+
+    private void scheduleWarmupHook() {
+        if (warmupHook != null) {
+            new WarmupHook().schedule(periods.warmupDays());
+        }
+    }
+
+    private final class WarmupHook extends Event {
+        WarmupHook() {
+            super(CareSystem.this.sim);
+            setPriority(0); // before the other events of the same instant (priority 1)
+        }
+
+        @Override
+        public void actions() {
+            warmupHook.accept(CareSystem.this);
+        }
     }
 }

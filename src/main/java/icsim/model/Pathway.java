@@ -678,6 +678,7 @@ final class Pathway {
         accountPhase(p, t);
         pop.phase[p] = (byte) reason.ordinal();
         pop.phaseStart[p] = t;
+        sys.log(p, t, "delay", "acute_bed", reason.label());
     }
 
     /** Books the days since the phase began to its delayed-transfer reason. */
