@@ -256,8 +256,7 @@ public final class HtmlReport {
             command = "icsim run " + text(runJson, "scenarioFile", "?");
             rows.add(List.of("Command", command));
             rows.add(List.of("Population", number(runJson.path("population").asDouble(Double.NaN)) + " people"));
-            rows.add(List.of("Run length", years(runJson.path("warmupYears")) + " years of warm-up, then "
-                    + years(runJson.path("years")) + " measured years"));
+            rows.add(List.of("Run length", runLength(runJson)));
         } else {
             List<String> files = new ArrayList<>();
             runJson.path("scenarios").forEach(s -> files.add(s.path("file").asText("?")));
@@ -265,8 +264,7 @@ public final class HtmlReport {
             rows.add(List.of("Command", command));
             JsonNode first = runJson.path("scenarios").path(0);
             rows.add(List.of("Population", number(first.path("population").asDouble(Double.NaN)) + " people"));
-            rows.add(List.of("Run length", years(first.path("warmupYears")) + " years of warm-up, then "
-                    + years(first.path("years")) + " measured years"));
+            rows.add(List.of("Run length", runLength(first)));
             rows.add(List.of("Random numbers", text(runJson, "streams", "?")));
         }
         rows.add(List.of("Replications", text(runJson, "replications", "?") + ", master seed "
@@ -937,6 +935,16 @@ public final class HtmlReport {
 
     private static String years(JsonNode v) {
         return v.isNumber() ? new BigDecimal(v.asText()).stripTrailingZeros().toPlainString() : "?";
+    }
+
+    /** "1 year of warm-up, then 5 measured years", from a run.json node with warmupYears and years. */
+    private static String runLength(JsonNode run) {
+        return years(run.path("warmupYears")) + plural(run.path("warmupYears"), " year", " years") + " of warm-up, then "
+                + years(run.path("years")) + plural(run.path("years"), " measured year", " measured years");
+    }
+
+    private static String plural(JsonNode v, String one, String many) {
+        return v.isNumber() && v.asDouble() == 1 ? one : many;
     }
 
     private static String seconds(JsonNode v) {
