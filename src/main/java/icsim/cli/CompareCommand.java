@@ -1,5 +1,7 @@
 package icsim.cli;
 
+import icsim.experiment.JourneyStory;
+import icsim.experiment.PersonTrace;
 import icsim.experiment.ReplicationRunner;
 import icsim.output.ComparisonProvenance;
 import icsim.output.ConsoleTable;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,6 +132,7 @@ public final class CompareCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(), threadCount, wall, Instant.now().toString(),
                     Map.of("difference", "scenario minus baseline, paired by replication index")));
             if (report) {
+                writeJourney(dir.path(), scenarios, files);
                 HtmlReport.write(dir.path(), RunCommand.HEADLINE);
             }
             dir.commit();
@@ -230,5 +236,22 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    /**
+     * journey.txt for the report: the seeds' "Mrs Smith" (85+, severe frailty, living alone) through the baseline
+     * and the last scenario, replication 0, as icsim trace prints it; left out if no one fits in this population.
+     */
+    private static void writeJourney(Path folder, List<Scenario> scenarios, List<Path> files) throws IOException {
+        int last = scenarios.size() - 1;
+        Scenario a = scenarios.get(0);
+        Scenario b = scenarios.get(last);
+        try {
+            PersonTrace.Result trace = PersonTrace.byPersona(a, b, 0, PersonTrace.Persona.named("mrs-smith"));
+            Files.writeString(folder.resolve(HtmlReport.JOURNEY), JourneyStory.text(trace, files.get(0).toString(), files.get(last).toString(), 110),
+                    StandardCharsets.UTF_8);
+        } catch (PersonTrace.NotFound e) {
+            // a population too small to hold her: the report simply has no journey section
+        }
     }
 }

@@ -71,9 +71,22 @@ public final class HtmlReport {
     private final List<Run> runs;
     private final JsonNode runJson;
     private final Map<String, String> problems;
+    /** A person's journey through two of the scenarios (journey.txt, written by compare --report), or null. */
+    private final String journey;
+
+    /** The file a person's journey is read from, when the folder has one. */
+    public static final String JOURNEY = "journey.txt";
 
     private HtmlReport(Path folder, Map<String, String> headline) {
         this.headline = headline;
+        String story;
+        try {
+            story = java.nio.file.Files.exists(folder.resolve(JOURNEY))
+                    ? java.nio.file.Files.readString(folder.resolve(JOURNEY), java.nio.charset.StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            story = null;
+        }
+        this.journey = story;
         if (ResultFolder.isComparison(folder)) {
             comparison = ResultFolder.readComparison(folder);
             runs = comparison.scenarios;
@@ -143,6 +156,7 @@ public final class HtmlReport {
         netCost();
         services();
         provenance();
+        journey();
         h.close("main");
         String version = text(runJson, "icsimVersion", "");
         h.open("footer").paragraph("Written by icsim" + (version.isEmpty() ? "" : " " + version)
@@ -176,12 +190,15 @@ public final class HtmlReport {
             {"scenario", "Scenario and integration"}, {"headline", "Headline results"},
             {"occupancy", "Acute bed occupancy over time"}, {"delays", "Delayed-transfer bed days by reason"},
             {"costs", "Cost by sector and by payer"}, {"net-cost", "Cumulative net cost against the baseline"},
-            {"services", "Waiting times and occupancy per service"}, {"provenance", "STRESS-DES report and provenance"}};
+            {"services", "Waiting times and occupancy per service"}, {"provenance", "STRESS-DES report and provenance"},
+            {"journey", "A person's journey through two systems"}};
 
     private void contents() {
         h.open("nav", "aria-label", "Contents").element("h2", "Contents").open("ol");
         for (String[] s : SECTIONS) {
-            h.open("li").link("#" + s[0], s[1]).close("li");
+            if (!s[0].equals("journey") || journey != null) {
+                h.open("li").link("#" + s[0], s[1]).close("li");
+            }
         }
         h.close("ol").close("nav");
     }
@@ -760,6 +777,20 @@ public final class HtmlReport {
                     "Time-averaged share of each service's places in use over the measured years; whiskers: 95 % "
                             + "interval over replications.");
         }
+        endSection();
+    }
+
+    // ---- 9. a person's journey ------------------------------------------------------------------------------
+
+    /** The trace of one person through the baseline and another scenario, as icsim trace prints it. */
+    private void journey() {
+        if (journey == null) {
+            return;
+        }
+        section(9);
+        h.paragraph("The same person, with the same health events (common random numbers), in two of the systems "
+                + "compared, as icsim trace tells it (" + JOURNEY + " in this folder).");
+        h.open("pre", "class", "journey").text(journey).close("pre");
         endSection();
     }
 

@@ -90,6 +90,25 @@ class HtmlReportEndToEndTest {
         }
     }
 
+    /** compare --report traces the seeds' Mrs Smith through the baseline and the last scenario, into the report. */
+    @Test
+    void compareReportTellsAPersonsJourney(@TempDir Path tmp) throws Exception {
+        Cli.Result r = Cli.run("compare", "scenarios/fragmented.yaml", "scenarios/full.yaml", "--population", "10000",
+                "--replications", "1", "--years", "2", "--quiet", "--report", "--out", tmp.toString());
+        assertEquals(0, r.exit(), r::toString);
+        Path folder = tmp.resolve("comparison");
+        String journey = Files.readString(folder.resolve("journey.txt"));
+        assertTrue(journey.contains("A = fragmented") && journey.contains("B = full"), journey);
+        String words = journey.replaceAll("\\s+", " ");
+        assertTrue(words.contains("aged 8") && words.contains("severe frailty, lives alone"), journey);
+        Document page = parse(folder.resolve(REPORT));
+        List<String> withJourney = new ArrayList<>(SECTIONS);
+        withJourney.add("journey");
+        assertEquals(withJourney, sectionIds(page));
+        assertTrue(Files.readString(folder.resolve(REPORT)).contains("9. A person&#39;s journey through two systems"),
+                "the section's title");
+    }
+
     @Test
     void netCostCurveIsDrawnWhenTheFileIsThere(@TempDir Path tmp) throws Exception {
         Path copy = copy(compareDir, tmp.resolve("comparison"));
