@@ -44,6 +44,9 @@ public final class CareSystem {
     final Mechanisms mech;
     /** Integration mechanisms with their costs, in ledger order (MODEL.md §5 table order). */
     final List<IntegrationProfile.Mechanism> plan;
+    /** Ledger positions of the mechanisms whose costs accrue with activity. */
+    final int d2aMechanism;
+    final int followUpMechanism;
     /** Case-finding for case management; null when case management is off. */
     final CaseFinding caseFinding;
 
@@ -133,6 +136,8 @@ public final class CareSystem {
         this.ledger = new Ledger(periods, scenario.costing().discountRate(),
                 plan.stream().map(IntegrationProfile.Mechanism::key).toList(), sectors);
         this.mech = new Mechanisms(scenario, periods);
+        this.d2aMechanism = mechanismIndex("d2a");
+        this.followUpMechanism = mechanismIndex("integrated_follow_up");
         Scenario.PooledBudget pooled = scenario.integration().pooledBudget();
         if (pooled.enabled()) {
             for (String sector : pooled.sectors()) {
@@ -674,7 +679,7 @@ public final class CareSystem {
         }
         accruedCosts(p, t, (perspective, category, payer, amount) -> {
             if (category == null) {
-                postIntegration(p, "d2a", false, amount);
+                postIntegration(p, d2aMechanism, false, amount);
             } else if (perspective == BOTH) {
                 ledger.post(p, category, payer, amount);
             } else {
@@ -701,18 +706,21 @@ public final class CareSystem {
         }
     }
 
-    /** Books an integration mechanism's cost to its sector, NHS and local authority (MODEL.md §4-5). */
-    void postIntegration(int period, String key, boolean setup, double amount) {
-        if (amount == 0) {
-            return;
-        }
+    /** Position of a mechanism in the plan (and the ledger), looked up once at construction. */
+    private int mechanismIndex(String key) {
         for (int i = 0; i < plan.size(); i++) {
             if (plan.get(i).key().equals(key)) {
-                ledger.postIntegration(period, i, setup, plan.get(i).nhsShare(), amount);
-                return;
+                return i;
             }
         }
         throw new IllegalArgumentException("no integration mechanism " + key);
+    }
+
+    /** Books integration mechanism i's cost to its sector, NHS and local authority (MODEL.md §4-5). */
+    void postIntegration(int period, int mechanism, boolean setup, double amount) {
+        if (amount != 0) {
+            ledger.postIntegration(period, mechanism, setup, plan.get(mechanism).nhsShare(), amount);
+        }
     }
 
     void attributeSavedBedDays(double days) {
@@ -799,12 +807,13 @@ public final class CareSystem {
             double t = sim.time();
             int p = period();
             recordMonth(month, t); // before this month's postings: they belong to the month that starts now
-            for (IntegrationProfile.Mechanism m : plan) {
+            for (int i = 0; i < plan.size(); i++) {
+                IntegrationProfile.Mechanism m = plan.get(i);
                 if (m.enabled()) {
                     if (month == 0) {
-                        postIntegration(p, m.key(), true, m.setupCost());
+                        postIntegration(p, i, true, m.setupCost());
                     }
-                    postIntegration(p, m.key(), false, m.runningCostPerYear() / 12);
+                    postIntegration(p, i, false, m.runningCostPerYear() / 12);
                 }
             }
             if (caseFinding != null) {

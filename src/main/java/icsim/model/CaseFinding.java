@@ -71,10 +71,6 @@ final class CaseFinding {
         }
     }
 
-    int enrolled() {
-        return enrolled;
-    }
-
     /** AUC the predicted-risk score achieved at the first case-finding (NaN for prior_admissions). */
     double achievedAuc() {
         return achievedAuc;

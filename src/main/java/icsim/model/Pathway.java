@@ -730,7 +730,7 @@ final class Pathway {
         if (mech.acts(f.enabled(), u(p, Purpose.FOLLOW_UP, pop.stayCrisis[p]), t)) {
             pop.careSet(p, Population.FOLLOWED_UP, true);
             tally(Tally.FOLLOW_UPS, pop.stayCohort[p], 1);
-            sys.postIntegration(sys.period(), "integrated_follow_up", false, f.costPerDischarge());
+            sys.postIntegration(sys.period(), sys.followUpMechanism, false, f.costPerDischarge());
         }
     }
 
