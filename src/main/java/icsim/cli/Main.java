@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code icsim <command> ...}. Exit codes: 0 success, 1 internal error, 2 a user's input error. */
 @Command(name = "icsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Discrete-event simulation of integrated versus fragmented health and social care.",
-        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, ExperimentCommand.class, SweepCommand.class, ValidateCommand.class, BenchCommand.class,
                 TargetsCommand.class,
                 WarmupCommand.class, ReplicationsCommand.class, TraceCommand.class,
                 ReportCommand.class,

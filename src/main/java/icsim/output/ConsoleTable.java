@@ -77,8 +77,8 @@ public final class ConsoleTable {
         return missing ? human(Double.NaN) : human(low) + " – " + human(high);
     }
 
-    /** First column left-aligned, the others right-aligned, a rule under the header row. */
-    private static String layout(List<String[]> cells) {
+    /** First column left-aligned, the others right-aligned, a rule under the header row (cells[0] is the header). */
+    public static String layout(List<String[]> cells) {
         int[] width = new int[cells.get(0).length];
         for (String[] c : cells) {
             for (int i = 0; i < c.length; i++) {

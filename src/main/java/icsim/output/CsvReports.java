@@ -123,7 +123,8 @@ public final class CsvReports {
         return out.toString();
     }
 
-    private static final String[] PERSPECTIVES = {"economic", "financial"};
+    public static final List<String> PERSPECTIVE_NAMES = List.of("economic", "financial");
+    private static final String[] PERSPECTIVES = PERSPECTIVE_NAMES.toArray(String[]::new);
 
     /** monthly_cost.csv: cost since the start of integration at the end of each measured month, with its 95 % CI. */
     public static String monthlyCostCsv(RunSummary summary) {
@@ -140,7 +141,8 @@ public final class CsvReports {
         return out.toString();
     }
 
-    private static double[] cumulative(RunSummary summary, int perspective, int month) {
+    /** Each replication's cost since the start of integration at the end of month (0-based); perspective 0 economic, 1 financial. */
+    public static double[] cumulative(RunSummary summary, int perspective, int month) {
         return summary.results().stream().mapToDouble(r -> month < r.months() ? r.cumulativeCost()[perspective][month]
                 : Double.NaN).toArray();
     }

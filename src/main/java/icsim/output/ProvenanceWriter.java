@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes run.json (a run's or a comparison's): pretty printed, '\n' line ends on every OS, fields in declaration order. */
@@ -45,6 +47,13 @@ public final class ProvenanceWriter {
     /** Writes a comparison's dir/run.json and returns its path. */
     public static Path write(Path dir, ComparisonProvenance p) throws IOException {
         return writeJson(dir, p);
+    }
+
+    /** Writes an experiment's dir/experiment.json and returns its path. */
+    public static Path write(Path dir, ExperimentProvenance p) throws IOException {
+        Path file = dir.resolve("experiment.json");
+        Files.writeString(file, json(p), StandardCharsets.UTF_8);
+        return file;
     }
 
     private static String json(Object provenance) throws IOException {

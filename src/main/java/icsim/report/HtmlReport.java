@@ -52,7 +52,7 @@ public final class HtmlReport {
     /** The file written into the folder. */
     public static final String FILE = "report.html";
 
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final String MINUS = "\u2212";
     private static final String DASH = "\u2013";
     private static final List<String> SECTORS = List.of("primary", "community", "acute", "social_care");
@@ -862,7 +862,7 @@ public final class HtmlReport {
     }
 
     /** The page's style sheet, a resource beside this class. */
-    private static String css() {
+    static String css() {
         try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the classpath");

@@ -1,0 +1,20 @@
+package icsim.experiment.design;
+
+import icsim.output.RunSummary;
+import icsim.scenario.Scenario;
+import icsim.scenario.ScenarioException;
+
+import java.util.List;
+
+/** Loads and runs an experiment's points; the runner behind it decides threads and progress display. */
+public interface PointRuns {
+
+    /** Loads every point's scenario first, so a mistake in any of them stops the experiment before it runs. */
+    void prepare(List<Point> points) throws ScenarioException;
+
+    /** The point's scenario as loaded (call {@link #prepare} first). */
+    Scenario scenario(Point point);
+
+    /** The point's replications (run once, then remembered). */
+    RunSummary run(Point point);
+}
