@@ -42,11 +42,14 @@ public final class CareSystem {
     final PopulationClockSimulator sim;
     final Ledger ledger;
     final Mechanisms mech;
+    /** Who the person-level mechanisms act on (integration.coverage). */
+    final Coverage coverage;
     /** Integration mechanisms with their costs, in ledger order (MODEL.md §5 table order). */
     final List<IntegrationProfile.Mechanism> plan;
-    /** Ledger positions of the mechanisms whose costs accrue with activity. */
+    /** Ledger positions of the mechanisms whose costs accrue with activity, or follow the people covered. */
     final int d2aMechanism;
     final int followUpMechanism;
+    private final int caseManagementMechanism;
     /** Case-finding for case management; null when case management is off. */
     final CaseFinding caseFinding;
 
@@ -135,9 +138,11 @@ public final class CareSystem {
         }
         this.ledger = new Ledger(periods, scenario.costing().discountRate(),
                 plan.stream().map(IntegrationProfile.Mechanism::key).toList(), sectors);
-        this.mech = new Mechanisms(scenario, periods);
+        this.coverage = new Coverage(this);
+        this.mech = new Mechanisms(scenario, periods, coverage);
         this.d2aMechanism = mechanismIndex("d2a");
         this.followUpMechanism = mechanismIndex("integrated_follow_up");
+        this.caseManagementMechanism = mechanismIndex("case_management");
         Scenario.PooledBudget pooled = scenario.integration().pooledBudget();
         if (pooled.enabled()) {
             for (String sector : pooled.sectors()) {
@@ -484,6 +489,7 @@ public final class CareSystem {
         if (caseFinding != null) {
             caseFinding.forget(p, t);
         }
+        coverage.forget(p, t);
         pop.care[p] = 0;
         alive[c].add(t, -1);
         if (isAtHome(p)) {
@@ -791,8 +797,8 @@ public final class CareSystem {
     }
 
     /**
-     * Monthly from the start of integration (MODEL.md §5): set-up costs in the first month, running costs each
-     * month, case-finding, and the census of the enrolled.
+     * Monthly from the start of integration (MODEL.md §5): the coverage ranking, set-up costs in the first month,
+     * running costs each month, case-finding, and the census of the enrolled.
      */
     private final class MonthTick extends Event {
         final int month;
@@ -807,13 +813,18 @@ public final class CareSystem {
             double t = sim.time();
             int p = period();
             recordMonth(month, t); // before this month's postings: they belong to the month that starts now
+            coverage.rank(t, month);
+            if (month == 0 && !coverage.everyone()) { // D2A sized for the population covered at the start
+                Scenario.Capacity places = scenario.integration().d2a().capacity();
+                d2a.setCapacity(t, places.places((int) Math.round(pop.size * coverage.shareNow())));
+            }
             for (int i = 0; i < plan.size(); i++) {
                 IntegrationProfile.Mechanism m = plan.get(i);
                 if (m.enabled()) {
                     if (month == 0) {
                         postIntegration(p, i, true, m.setupCost());
                     }
-                    postIntegration(p, i, false, m.runningCostPerYear() / 12);
+                    postIntegration(p, i, false, runningCostPerYear(i, m) / 12);
                 }
             }
             if (caseFinding != null) {
@@ -825,6 +836,25 @@ public final class CareSystem {
                 new MonthTick(month + 1).schedule(next - t);
             }
         }
+    }
+
+    /**
+     * A mechanism's running cost a year at the coverage in force now: in proportion to the share of the living
+     * covered, and for case management a team sized to the covered people (MODEL.md §8 L1). Unchanged under
+     * rule all.
+     */
+    private double runningCostPerYear(int i, IntegrationProfile.Mechanism m) {
+        double share = coverage.shareNow();
+        if (share >= 1) {
+            return m.runningCostPerYear(); // everyone covered: the team at its configured size
+        }
+        if (i != caseManagementMechanism) {
+            return m.runningCostPerYear() * share;
+        }
+        Scenario.CaseManagement cm = scenario.integration().caseManagement();
+        double scale = pop.size / 100_000.0;
+        double fte = coverage.caseManagerFte(cm.ftePer100k() * scale, cm.caseloadPerFte());
+        return cm.costs().runningPer100k() * scale * share + fte * cm.costPerFte();
     }
 
     /** Provider income of period p under each sector's payment regime (MODEL.md §4). */

@@ -224,6 +224,7 @@ final class Metrics {
         m.put("wait_days_home_care", meanWait(sys.homeCare, from, to));
         m.put("wait_days_ic_bed", meanWait(sys.icBeds, from, to));
         m.put("wait_days_care_home", meanWait(sys.careHomes, from, to));
+        m.put("community_wait_days_per_1000", 1000 * ratio(sum(Tally.COMMUNITY_WAIT_DAYS, from, to, 0, all), personYears));
         m.put("gp_consultations", sum(Tally.GP_CONTACTS, from, to, 0, all) / years);
         integration(m, from, to, years);
         costs(m, from, to, years, personYears);
@@ -233,6 +234,7 @@ final class Metrics {
     /** What the integration mechanisms did (MODEL.md §5, §7). */
     private void integration(Map<String, Double> m, int from, int to, double years) {
         int all = Cohort.COUNT;
+        m.put("coverage_share", sys.coverage.share(from, to));
         m.put("case_manager_contacts", sum(Tally.CASE_MANAGER_CONTACTS, from, to, 0, all) / years);
         m.put("front_door_diversions", sum(Tally.FRONT_DOOR_DIVERSIONS, from, to, 0, all) / years);
         m.put("d2a_episodes", sum(Tally.D2A_EPISODES, from, to, 0, all) / years);
@@ -335,6 +337,7 @@ final class Metrics {
                 + sum(Tally.CARE_HOME_FROM_IC, from, to, c, next) + sum(Tally.CARE_HOME_FROM_COMMUNITY, from, to, c, next), personYears));
         m.put("days_at_home_per_person", Periods.YEAR * ratio(sum(Tally.PERSON_DAYS_AT_HOME, from, to, c, next),
                 sum(Tally.PERSON_DAYS, from, to, c, next)));
+        m.put("community_wait_days_per_1000", 1000 * ratio(sum(Tally.COMMUNITY_WAIT_DAYS, from, to, c, next), personYears));
         return m;
     }
 }

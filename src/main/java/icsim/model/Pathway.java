@@ -76,6 +76,7 @@ final class Pathway {
         int c = pop.cohort(p);
         Group g = groups[c];
         tally(Tally.CRISES, c, 1);
+        sys.coverage.judge(p); // whether integration acts on the episode this crisis starts
         sys.openWindow(p, t);
         double severity = u(p, Purpose.SEVERITY, k);
         int contact = firstContact(g, u(p, Purpose.CONTACT, k));
@@ -102,7 +103,7 @@ final class Pathway {
         Scenario.StepUp stepUp = sc.stepUp();
         double bandLow = Math.max(aeBoundary, admitBoundary - stepUp.band() * (1 - stepUp.substitutionShare()));
         double bandHigh = admitBoundary + stepUp.band() * stepUp.substitutionShare();
-        if (mech.canRefer(contact, u(p, Purpose.ROUTE_OPEN, k), t) && severity >= bandLow && severity < bandHigh
+        if (mech.canRefer(contact, p, u(p, Purpose.ROUTE_OPEN, k), t) && severity >= bandLow && severity < bandHigh
                 && !pop.has(p, Population.RESIDENT)) {
             if (sys.stepUp.hasFreePlace()) {
                 startStepUp(p, t, k, admissionBound);
@@ -125,10 +126,10 @@ final class Pathway {
         }
         Scenario.CareHomeSupport home = in.careHomeSupport();
         if (pop.has(p, Population.RESIDENT) && (home.nursingHomes() || !pop.has(p, Population.NURSING))) {
-            rr *= mech.rr(home.enabled(), home.admitRr(), t);
+            rr *= mech.rr(home.enabled(), p, home.admitRr(), t);
         }
         if (isFrail(c)) {
-            rr *= mech.rr(in.frontDoorFrailty().enabled(), in.frontDoorFrailty().admitRr(), t);
+            rr *= mech.rr(in.frontDoorFrailty().enabled(), p, in.frontDoorFrailty().admitRr(), t);
         }
         return rr;
     }
@@ -189,9 +190,9 @@ final class Pathway {
     /** The front-door frailty team sends a frail admission-bound attender to step-up (MODEL.md §3 step 4). */
     private boolean frontDoorDiverts(int p, int c, double t, long k) {
         Scenario.FrontDoorFrailty team = in.frontDoorFrailty();
-        return team.enabled() && isFrail(c) && !pop.has(p, Population.RESIDENT)
-                && mech.canRefer(AE_FRONT_DOOR, u(p, Purpose.ROUTE_OPEN, k), t)
-                && u(p, Purpose.FRONT_DOOR, k) < team.diversionShare() * mech.maturity(t)
+        return isFrail(c) && !pop.has(p, Population.RESIDENT)
+                && mech.canRefer(AE_FRONT_DOOR, p, u(p, Purpose.ROUTE_OPEN, k), t)
+                && mech.acts(team.enabled(), p, u(p, Purpose.FRONT_DOOR, k), team.diversionShare(), t)
                 && sys.stepUp.hasFreePlace();
     }
 
@@ -434,7 +435,7 @@ final class Pathway {
 
     /** Whether trusted assessment acts on this stay (decided at MFFD, so the same whenever asked). */
     private boolean trustedAssessment(int p, long k) {
-        return mech.acts(in.trustedAssessment().enabled(), u(p, Purpose.TRUSTED_ASSESSMENT, k), pop.mffdTime[p]);
+        return mech.acts(in.trustedAssessment().enabled(), p, u(p, Purpose.TRUSTED_ASSESSMENT, k), pop.mffdTime[p]);
     }
 
     private double assessmentDays(int p, long k) {
@@ -445,7 +446,7 @@ final class Pathway {
     private double informationDelay(int p, long k, double t) {
         double u = u(p, Purpose.INFORMATION_DAYS, k);
         Scenario.SharedRecords shared = in.sharedRecords();
-        return mech.delay(shared.enabled(), sc.discharge().informationDelayDays().at(u), shared.informationDelayDays().at(u), t);
+        return mech.delay(shared.enabled(), p, sc.discharge().informationDelayDays().at(u), shared.informationDelayDays().at(u), t);
     }
 
     /**
@@ -456,10 +457,10 @@ final class Pathway {
     private double handoffDays(int p, Need need, long k, double t) {
         Scenario.Discharge d = sc.discharge();
         double funding = (need == Need.CARE_HOME ? d.careHomeFundingDays() : d.handoffDays()).at(u(p, Purpose.HANDOFF_DAYS, k));
-        double days = mech.acts(in.pooledBudget().enabled(), u(p, Purpose.POOLED_BUDGET, k), t) ? 0 : funding;
+        double days = mech.acts(in.pooledBudget().enabled(), p, u(p, Purpose.POOLED_BUDGET, k), t) ? 0 : funding;
         days += informationDelay(p, k, t);
         if (u(p, Purpose.REASSESSMENT, k) < d.reassessmentProb()
-                && !mech.acts(in.eligibilityAlignment().enabled(), u(p, Purpose.ELIGIBILITY, k), t)) {
+                && !mech.acts(in.eligibilityAlignment().enabled(), p, u(p, Purpose.ELIGIBILITY, k), t)) {
             days += d.reassessmentDays();
         }
         return days;
@@ -489,7 +490,7 @@ final class Pathway {
 
     /** At MFFD: if D2A acts and a place is free, p takes it now and will leave at once (MODEL.md §5). */
     private boolean holdsD2APlace(int p, double t, Need need, long k) {
-        if (!mech.acts(in.d2a().enabled(), u(p, Purpose.D2A, k), t)) {
+        if (!mech.acts(in.d2a().enabled(), p, u(p, Purpose.D2A, k), t)) {
             return false;
         }
         CapacityService place = d2aPlaceFor(need);
@@ -727,7 +728,7 @@ final class Pathway {
     /** Integrated follow-up after a discharge (MODEL.md §5): damps the post-crisis factor of this window. */
     private void followUp(int p, double t) {
         Scenario.IntegratedFollowUp f = in.integratedFollowUp();
-        if (mech.acts(f.enabled(), u(p, Purpose.FOLLOW_UP, pop.stayCrisis[p]), t)) {
+        if (mech.acts(f.enabled(), p, u(p, Purpose.FOLLOW_UP, pop.stayCrisis[p]), t)) {
             pop.careSet(p, Population.FOLLOWED_UP, true);
             tally(Tally.FOLLOW_UPS, pop.stayCohort[p], 1);
             sys.postIntegration(sys.period(), sys.followUpMechanism, false, f.costPerDischarge());
@@ -762,9 +763,12 @@ final class Pathway {
         pop.phase[p] = TREATMENT;
     }
 
-    /** At the end of the run: book the delays and bed days of people still in hospital. */
+    /** At the end of the run: book the delays and bed days of people still in hospital, and the waits of those listed. */
     void closeOpenStays(double t) {
         for (int p = 0; p < pop.size; p++) {
+            if (pop.waitingFor[p] != CareSystem.WAIT_NONE) {
+                endWait(p, pop.waitingFor[p], t);
+            }
             if (pop.place(p) == Place.ACUTE_BED) {
                 accountPhase(p, t);
                 periods.addInterval(sys.tallies[Tally.BED_DAYS.ordinal()][pop.stayCohort[p]], pop.bedTime[p], t, 1);
@@ -788,15 +792,24 @@ final class Pathway {
         pop.waitingFor[p] = code;
         pop.ticket[p]++;
         pop.listedSince[p] = t;
+        pop.listedCohort[p] = (byte) pop.cohort(p);
         service.enqueue(t, p, pop.ticket[p]);
     }
 
     private void leaveList(int p, double t) {
         byte code = pop.waitingFor[p];
         if (code != CareSystem.WAIT_NONE) {
+            endWait(p, code, t);
             serviceFor(code).leftList(t);
             pop.waitingFor[p] = CareSystem.WAIT_NONE;
             pop.ticket[p]++;
+        }
+    }
+
+    /** Books p's days on a community or social-care list (A&E boarding is counted apart) to their cohort on joining. */
+    private void endWait(int p, byte code, double t) {
+        if (code != CareSystem.WAIT_ACUTE_BED) {
+            periods.addInterval(sys.tallies[Tally.COMMUNITY_WAIT_DAYS.ordinal()][pop.listedCohort[p]], pop.listedSince[p], t, 1);
         }
     }
 
@@ -820,6 +833,7 @@ final class Pathway {
             if (q < 0) {
                 return;
             }
+            endWait(q, code, t);
             pop.waitingFor[q] = CareSystem.WAIT_NONE;
             give(service, code, q, t);
         }

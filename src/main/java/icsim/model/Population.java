@@ -23,6 +23,8 @@ final class Population {
     static final byte FOLLOWED_UP = 2;       // had integrated follow-up after the discharge of the current window
     static final byte IN_D2A = 4;            // holds a discharge-to-assess place (at home) or an IC bed for assessment
     static final byte STEP_UP_BY_INTEGRATION = 8; // in a step-up that replaces an admission and that integration opened
+    static final byte COVERED = 16;          // in the top share by predicted risk at the last ranking (integration.coverage)
+    static final byte COVERED_EPISODE = 32;  // covered at the crisis that started the current episode
 
     final int size;
     /*
@@ -75,6 +77,7 @@ final class Population {
     final byte[] waitingFor;
     final int[] ticket;
     final double[] listedSince;
+    final byte[] listedCohort;           // cohort when p joined the list they are on
 
     // outcome tracking
     final double[] firstAdmission;       // first admission in the current period (NaN if none)
@@ -103,6 +106,7 @@ final class Population {
         waitingFor = new byte[size];
         ticket = new int[size];
         listedSince = new double[size];
+        listedCohort = new byte[size];
         firstAdmission = new double[size];
         previousFirstAdmission = new double[size];
         firstAdmissionCohort = new byte[size];

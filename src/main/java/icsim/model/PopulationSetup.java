@@ -137,6 +137,7 @@ final class PopulationSetup {
 
     private void occupyAtStart(CapacityService service, int p) {
         Pathway pathway = sys.pathway;
+        sys.coverage.judge(p); // an episode in progress at day 0 is judged as if its crisis were now
         service.occupy(0, p);
         service.startUnknown(p);
         if (service == sys.careHomes) {

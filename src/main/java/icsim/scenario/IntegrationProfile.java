@@ -75,15 +75,29 @@ public final class IntegrationProfile {
 
     /**
      * One line for a report, e.g. "integration: level coordination; dimensions on: functional, service,
-     * clinical; off: organisational, normative, systemic; mechanisms on: shared_records, ...".
+     * clinical; off: organisational, normative, systemic; mechanisms on: shared_records, ...", ending with
+     * "; covering ..." when the mechanisms act on less than everyone.
      */
     public static String summary(Scenario s) {
         List<String> on = dimensionsOn(s);
         List<String> off = DIMENSIONS.stream().filter(d -> !on.contains(d)).toList();
         List<String> mechanisms = mechanisms(s).stream().filter(Mechanism::enabled).map(Mechanism::key).toList();
-        return String.format(Locale.ROOT, "integration: level %s; dimensions on: %s; off: %s; mechanisms on: %s",
+        String coverage = coverage(s);
+        return String.format(Locale.ROOT, "integration: level %s; dimensions on: %s; off: %s; mechanisms on: %s%s",
                 s.integration().level(), on.isEmpty() ? "none" : String.join(", ", on),
                 off.isEmpty() ? "none" : String.join(", ", off),
-                mechanisms.isEmpty() ? "none" : String.join(", ", mechanisms));
+                mechanisms.isEmpty() ? "none" : String.join(", ", mechanisms),
+                coverage.equals("everyone") ? "" : "; covering " + coverage);
+    }
+
+    /** Who the mechanisms act on: "everyone", "the top 5 % by predicted risk" or "cohorts a, b". */
+    public static String coverage(Scenario s) {
+        Scenario.Coverage c = s.integration().coverage();
+        return switch (c.rule()) {
+            case "predicted_risk" -> c.share() >= 1 ? "everyone"
+                    : String.format(Locale.ROOT, "the top %s %% by predicted risk", YamlSchema.number(100 * c.share()));
+            case "cohorts" -> "cohorts " + String.join(", ", c.cohorts());
+            default -> "everyone";
+        };
     }
 }

@@ -281,6 +281,7 @@ public record Scenario(
      */
     public record Integration(String level,
                               Maturity maturity,
+                              Coverage coverage,
                               SharedRecords sharedRecords,
                               TrustedAssessment trustedAssessment,
                               DischargeToAssess d2a,
@@ -297,6 +298,16 @@ public record Scenario(
 
     /** Years from the start of integration (end of warm-up) to full effect; 0 = full effect at once. */
     public record Maturity(@Bounds(min = 0, max = 50) double years) {
+    }
+
+    /**
+     * Who the person-level mechanisms act on (MODEL.md §8, L1 and L3): rule all (everyone), predicted_risk (the
+     * top {@code share} of the living by the case-finding risk score, re-ranked monthly) or cohorts (people whose
+     * group at a crisis is in {@code cohorts}). Running costs scale with the share covered.
+     *
+     * @param share in (0, 1]; checked by {@link ScenarioRules}, as a share of 0 would cover no one
+     */
+    public record Coverage(String rule, double share, List<String> cohorts) {
     }
 
     /**

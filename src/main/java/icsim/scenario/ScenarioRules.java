@@ -27,6 +27,11 @@ final class ScenarioRules {
 
     static final List<String> CASE_FINDING_RULES = List.of("prior_admissions", "predicted_risk");
 
+    static final List<String> COVERAGE_RULES = List.of("all", "predicted_risk", "cohorts");
+
+    /** The groups' labels, which are the model's cohort labels (icsim.model.Cohort). */
+    static final List<String> COHORTS = YamlSchema.keys(Scenario.Groups.class);
+
     /** Record types whose numbers are shares of a whole and must sum to 1 (unless listed in WEIGHT_PATHS). */
     private static final Set<Class<?>> SUM_TO_ONE = Set.of(
             Scenario.PopulationShares.class, Scenario.FrailtySplit.class, Scenario.NeedMix.class,
@@ -238,6 +243,31 @@ final class ScenarioRules {
         }
         if (v == null) {
             v = checkChoice(YamlSchema.child(finding, "ages"), in.caseFinding().ages(), List.of("over65", "all"));
+        }
+        return v != null ? v : checkCoverage(in.coverage(), YamlSchema.child(base, "coverage"));
+    }
+
+    private static Violation checkCoverage(Scenario.Coverage c, List<Object> at) {
+        Violation v = checkChoice(YamlSchema.child(at, "rule"), c.rule(), COVERAGE_RULES);
+        if (v == null && !(c.share() > 0 && c.share() <= 1)) {
+            v = new Violation(YamlSchema.child(at, "share"), "must be above 0 and at most 1 (the share of the population "
+                    + "covered; 1 = everyone), got " + YamlSchema.number(c.share()));
+        }
+        List<Object> listAt = YamlSchema.child(at, "cohorts");
+        if (v == null && "cohorts".equals(c.rule()) && c.cohorts().isEmpty()) {
+            v = new Violation(listAt, "is empty while rule is cohorts (list the cohorts covered, e.g. "
+                    + "[over65_moderate, over65_severe])");
+        }
+        for (int i = 0; v == null && i < c.cohorts().size(); i++) {
+            String cohort = c.cohorts().get(i);
+            List<Object> p = YamlSchema.child(listAt, i);
+            if (!COHORTS.contains(cohort)) {
+                String hint = YamlSchema.suggest(cohort, COHORTS);
+                v = new Violation(p, "unknown cohort '" + cohort + "'" + (hint != null ? " (did you mean '" + hint + "'?)" : "")
+                        + "; allowed: " + String.join(", ", COHORTS));
+            } else if (c.cohorts().subList(0, i).contains(cohort)) {
+                v = new Violation(p, "cohort '" + cohort + "' is listed twice (remove one)");
+            }
         }
         return v;
     }

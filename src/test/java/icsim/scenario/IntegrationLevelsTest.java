@@ -248,7 +248,7 @@ class IntegrationLevelsTest {
         assertFalse(s.integration().caseManagement().enabled());
         Integration c = coordination.integration();
         CaseManagement cm = c.caseManagement();
-        Integration expected = new Integration(c.level(), c.maturity(), c.sharedRecords(), c.trustedAssessment(),
+        Integration expected = new Integration(c.level(), c.maturity(), c.coverage(), c.sharedRecords(), c.trustedAssessment(),
                 c.d2a(), c.eligibilityAlignment(), c.pooledBudget(), c.mergedGovernance(), c.caseFinding(),
                 new CaseManagement(false, cm.ftePer100k(), cm.caseloadPerFte(), cm.reachability(), cm.admitRr(),
                         cm.crisisRr(), cm.costPerFte(), cm.costs()),
@@ -480,6 +480,81 @@ class IntegrationLevelsTest {
         Path child = write("child.yaml", "extends: parent.yaml\nname: child\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(child));
         assertTrue(e.getMessage().startsWith(parent + ": integration.case_management.crisis_rr: "), e.getMessage());
+    }
+
+    @Test
+    void unknownCoverageRule() {
+        assertEquals("scenarios/bad.yaml: integration.coverage.rule: unknown value 'predicted' (did you mean "
+                        + "'predicted_risk'?); allowed: all, predicted_risk, cohorts",
+                error("integration: {coverage: {rule: predicted}}\n"));
+        String msg = error("integration: {coverage: {rule: everyone}}\n");
+        assertTrue(msg.startsWith("scenarios/bad.yaml: integration.coverage.rule: unknown value 'everyone'"), msg);
+        assertTrue(msg.endsWith("allowed: all, predicted_risk, cohorts"), msg);
+    }
+
+    @Test
+    void coverageShareIsAboveZeroAndAtMostOne() throws ScenarioException {
+        for (String share : List.of("0", "0.0", "-0.1", "1.5")) {
+            String msg = error("integration: {coverage: {rule: predicted_risk, share: " + share + "}}\n");
+            assertTrue(msg.startsWith("scenarios/bad.yaml: integration.coverage.share: must be above 0 and at most 1"),
+                    msg);
+        }
+        assertEquals("scenarios/bad.yaml: integration.coverage.share: must be above 0 and at most 1 (the share of the "
+                + "population covered; 1 = everyone), got 0", error("integration: {coverage: {share: 0}}\n"));
+        Scenario s = ScenarioLoader.loadString("extends: fragmented.yaml\n"
+                + "integration: {coverage: {rule: predicted_risk, share: 0.01}}\n", LABEL, SCENARIOS);
+        assertEquals(new Scenario.Coverage("predicted_risk", 0.01, List.of("over65_moderate", "over65_severe")),
+                s.integration().coverage());
+    }
+
+    @Test
+    void coverageCohortsAreCohortLabels() {
+        assertEquals("scenarios/bad.yaml: integration.coverage.cohorts[1]: unknown cohort 'over65_sever' (did you mean "
+                        + "'over65_severe'?); allowed: under65_well, under65_ltc, over65_fit, over65_mild, "
+                        + "over65_moderate, over65_severe",
+                error("integration: {coverage: {rule: cohorts, cohorts: [over65_moderate, over65_sever]}}\n"));
+        String msg = error("integration: {coverage: {cohorts: [frail]}}\n");
+        assertTrue(msg.startsWith("scenarios/bad.yaml: integration.coverage.cohorts[0]: unknown cohort 'frail'"), msg);
+        assertTrue(msg.endsWith("allowed: under65_well, under65_ltc, over65_fit, over65_mild, over65_moderate, "
+                + "over65_severe"), msg);
+        assertEquals("scenarios/bad.yaml: integration.coverage.cohorts[1]: cohort 'over65_mild' is listed twice "
+                + "(remove one)", error("integration: {coverage: {cohorts: [over65_mild, over65_mild]}}\n"));
+    }
+
+    @Test
+    void coverageByCohortsNeedsCohorts() throws ScenarioException {
+        assertEquals("scenarios/bad.yaml: integration.coverage.cohorts: is empty while rule is cohorts (list the "
+                + "cohorts covered, e.g. [over65_moderate, over65_severe])",
+                error("integration: {coverage: {rule: cohorts, cohorts: []}}\n"));
+        // an empty list is fine when the rule does not read it
+        ScenarioLoader.loadString("extends: fragmented.yaml\nintegration: {coverage: {rule: all, cohorts: []}}\n",
+                LABEL, SCENARIOS);
+    }
+
+    @Test
+    void coverageOverrideNamesTheFileAndTheOverride() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(
+                SCENARIOS.resolve("coordination.yaml"), Map.of("integration.coverage.rule", "top")));
+        assertTrue(e.getMessage().contains("integration.coverage.rule: unknown value 'top'")
+                && e.getMessage().contains("(set by override integration.coverage.rule)"), e.getMessage());
+    }
+
+    /** Every shipped scenario covers everyone: the levels leave coverage alone, and the summary does not mention it. */
+    @Test
+    void shippedScenariosCoverEveryone() throws ScenarioException {
+        for (String level : LEVELS) {
+            Scenario.Coverage c = shipped(level).integration().coverage();
+            assertEquals("all", c.rule(), level);
+            assertEquals(1.0, c.share(), level);
+            assertFalse(IntegrationProfile.summary(shipped(level)).contains("covering"), level);
+        }
+        Scenario top = ScenarioLoader.load(SCENARIOS.resolve("coordination.yaml"),
+                Map.of("integration.coverage.rule", "predicted_risk", "integration.coverage.share", 0.05));
+        assertTrue(IntegrationProfile.summary(top).endsWith("; covering the top 5 % by predicted risk"),
+                IntegrationProfile.summary(top));
+        Scenario frail = ScenarioLoader.load(SCENARIOS.resolve("coordination.yaml"),
+                Map.of("integration.coverage.rule", "cohorts"));
+        assertEquals("cohorts over65_moderate, over65_severe", IntegrationProfile.coverage(frail));
     }
 
     // ---- 4. IntegrationProfile: dimensions and costs ------------------------------------------------------
