@@ -58,6 +58,11 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Results folder name (default: the experiment's name).")
     String name;
 
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = "Override one of the design's parameters, e.g. --param populations=[10000,50000] "
+                    + "(read as YAML; repeatable).")
+    List<String> params = new ArrayList<>();
+
     @Override
     public Integer call() {
         return common.guard(this::execute);
@@ -65,15 +70,21 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     private int execute() throws Exception {
         ExperimentSpec spec = withCommandLine(ExperimentLoader.load(file));
-        return run(spec, file, name, scenarioOptions.overrides().isEmpty(), output, common);
+        return run(spec, file, name, scenarioOptions.overrides().isEmpty() && params.isEmpty(), output, common);
     }
 
     /** The file's settings with the command line's overrides on top (--replications, --set ...). */
     private ExperimentSpec withCommandLine(ExperimentSpec spec) throws Exception {
         Map<String, Object> set = new LinkedHashMap<>(spec.set());
         set.putAll(scenarioOptions.overrides());
+        Map<String, Object> parameters = new LinkedHashMap<>(spec.parameters());
+        try {
+            parameters.putAll(icsim.scenario.ScenarioLoader.parseOverrides(params));
+        } catch (icsim.scenario.ScenarioException e) {
+            throw new UserError("--param " + e.yamlPath() + ": " + e.problem().replace("run.seed=42", "populations=[10000,50000]"));
+        }
         return new ExperimentSpec(spec.file(), spec.name(), spec.description(), spec.design(), spec.base(), set,
-                spec.primaryOutcome(), spec.materiality(), spec.arms(), spec.factors(), spec.parameters());
+                spec.primaryOutcome(), spec.materiality(), spec.arms(), spec.factors(), parameters);
     }
 
     /** Runs a loaded experiment and writes its folder; shared with {@code icsim sweep}. */

@@ -797,7 +797,7 @@ public final class CareSystem {
     }
 
     /**
-     * Monthly from the start of integration (MODEL.md §5): the coverage ranking, set-up costs in the first month,
+     * Monthly from the start of integration (MODEL.md §5): the coverage ranking (yearly), set-up costs in the first month,
      * running costs each month, case-finding, and the census of the enrolled.
      */
     private final class MonthTick extends Event {
@@ -813,7 +813,9 @@ public final class CareSystem {
             double t = sim.time();
             int p = period();
             recordMonth(month, t); // before this month's postings: they belong to the month that starts now
-            coverage.rank(t, month);
+            if (month % 12 == 0) { // a programme's list is drawn up yearly; monthly re-ranking doubled the run time
+                coverage.rank(t, month);
+            }
             if (month == 0 && !coverage.everyone()) { // D2A sized for the population covered at the start
                 Scenario.Capacity places = scenario.integration().d2a().capacity();
                 d2a.setCapacity(t, places.places((int) Math.round(pop.size * coverage.shareNow())));

@@ -6,7 +6,7 @@ import icsim.scenario.Scenario;
 /**
  * Who the person-level integration mechanisms act on (integration.coverage; MODEL.md §8, L1 and L3): everyone
  * (rule all), the top share of the living by the case-finding risk score, ranked at the start of integration and
- * re-ranked at each monthly scan (predicted_risk), or people in the listed cohorts (cohorts). Coverage is judged
+ * re-ranked every 12 months (predicted_risk), or people in the listed cohorts (cohorts). Coverage is judged
  * at each crisis and holds for the episode the crisis starts, so every step of one stay gets the same answer.
  * Under rule all (and predicted_risk with share 1) nothing here touches the model's state.
  */
@@ -63,7 +63,7 @@ final class Coverage {
     }
 
     /**
-     * predicted_risk: covers the top share of the living by the risk score of this month (month = 0, 1, … of
+     * predicted_risk: covers the top share of the living by the risk score of this month (month = 0, 12, 24 … of
      * integration), with the noise calibrated, once, on the living.
      */
     void rank(double t, int month) {

@@ -4,7 +4,6 @@ import icsim.engine.Periods;
 import icsim.scenario.Scenario;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
@@ -108,13 +107,13 @@ final class RiskScore {
     /** AUC of score = logHazard + sigma x noise, each person weighted as positive by P and negative by 1 - P. */
     static double auc(double[] logHazard, double[] noise, double[] positive, double sigma) {
         int m = logHazard.length;
-        Integer[] order = new Integer[m];
+        int[] order = new int[m];
         double[] score = new double[m];
         for (int i = 0; i < m; i++) {
             order[i] = i;
             score[i] = logHazard[i] + sigma * noise[i];
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
+        sortByScore(order, score); // bisection calls this ~40 times: primitive, not boxed
         double negativesBelow = 0;
         double concordant = 0;
         double positives = 0;
@@ -126,6 +125,31 @@ final class RiskScore {
         }
         double negatives = negativesBelow;
         return positives == 0 || negatives == 0 ? Double.NaN : concordant / (positives * negatives);
+    }
+
+    /** Stable merge sort of indices by ascending score (ties keep index order). */
+    static void sortByScore(int[] order, double[] score) {
+        int n = order.length;
+        int[] buffer = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, n);
+                int a = lo;
+                int b = mid;
+                int k = lo;
+                while (a < mid && b < hi) {
+                    buffer[k++] = score[order[b]] < score[order[a]] ? order[b++] : order[a++];
+                }
+                while (a < mid) {
+                    buffer[k++] = order[a++];
+                }
+                while (b < hi) {
+                    buffer[k++] = order[b++];
+                }
+                System.arraycopy(buffer, lo, order, lo, hi - lo);
+            }
+        }
     }
 
     /**

@@ -83,7 +83,8 @@ final class StructureCoordinationDesign implements Design {
                 "level", "base_delayed_days", "organisation_alone", "ci_low", "ci_high", "effect_alone",
                 "added_to_coordination", "ci_low_added", "ci_high_added", "effect_added");
         Reading shipped = null;
-        String firstMatters = null;
+        String addedMatters = null;
+        String overtakes = null;
         for (Map.Entry<String, Map<String, Point>> e : byCombo.entrySet()) {
             Map<String, Point> cells = e.getValue();
             RunSummary b = runs.run(cells.get(Points.BASE));
@@ -108,15 +109,23 @@ final class StructureCoordinationDesign implements Design {
                     alone.effect().text(), added.diffMean(), added.ciLow(), added.ciHigh(), addedJ.effect().text());
             if (shipped == null) {
                 shipped = reading;
-            } else if (firstMatters == null && (alone.effect() == Effect.BETTER || addedJ.effect() == Effect.BETTER)) {
-                firstMatters = e.getKey();
+                continue;
+            }
+            if (addedMatters == null && addedJ.effect() == Effect.BETTER) {
+                addedMatters = e.getKey();
+            }
+            if (overtakes == null && reading.coordinationVsOrganisation().effect() == Effect.WORSE) {
+                overtakes = e.getKey();
             }
         }
         boolean holds = holds(shipped);
-        String summary = verdictText(shipped, primary, holds) + " "
-                + (byCombo.size() <= 1 ? "" : firstMatters == null
-                ? "Across the funding-handoff sweep, structure never made a meaningful difference."
-                : "Across the funding-handoff sweep, structure first makes a meaningful difference at " + firstMatters + ".")
+        String sweep = byCombo.size() <= 1 ? "" : "Across the sweep (" + String.join(", ",
+                byCombo.keySet().stream().skip(1).toList()) + "): added to co-ordination, structure "
+                + (addedMatters == null ? "never makes a meaningful difference" : "first makes a meaningful difference at "
+                + addedMatters) + "; organisational integration alone "
+                + (overtakes == null ? "never does meaningfully better than co-ordination alone."
+                : "does meaningfully better than co-ordination alone from " + overtakes + ".");
+        String summary = verdictText(shipped, primary, holds) + " " + sweep
                 + " The verdict is conditional on the mechanism sets in the table.";
         return new DesignResult(holds ? DesignResult.Verdict.HOLDS : DesignResult.Verdict.DOES_NOT_HOLD,
                 summary.strip(), List.of(cellTable.build(), structure.build()), List.of());
