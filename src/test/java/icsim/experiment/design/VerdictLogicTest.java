@@ -121,4 +121,66 @@ class VerdictLogicTest {
         pairs.put("social_care − primary", judged(-0.2, 1, true));
         assertTrue(LeadDesign.holds(pairs));
     }
+
+    // ---- L3 ------------------------------------------------------------------------------------------------
+
+    @Test
+    void l3HoldsWhenTheTargetGainsAndSomeoneElseLoses() {
+        Map<String, Judged> others = new LinkedHashMap<>();
+        others.put("under65_ltc community_wait_days_per_1000", judged(0.0, 3, true));
+        others.put("over65_fit community_wait_days_per_1000", judged(0.0, 3, true));
+        assertFalse(SpilloverDesign.holds(new SpilloverDesign.Reading(judged(-0.3, 1, true), others)),
+                "nobody else is worse off");
+        others.put("over65_mild community_wait_days_per_1000", judged(0.25, 1, true));
+        SpilloverDesign.Reading harm = new SpilloverDesign.Reading(judged(-0.3, 1, true), others);
+        assertTrue(SpilloverDesign.holds(harm));
+        assertFalse(SpilloverDesign.holds(new SpilloverDesign.Reading(judged(-0.01, 1, true), others)),
+                "the target gains too little to count");
+        String text = SpilloverDesign.verdictText(harm, "m", "over65_severe", Constructed.difference(1000, 0.01, 1),
+                Constructed.difference(1000, -0.01, 1));
+        assertTrue(text.startsWith("Leutz's third law holds"), text);
+        assertTrue(text.contains("over65_mild: community_wait_days_per_1000 (+25.0 %)"), text);
+    }
+
+    // ---- L1 ------------------------------------------------------------------------------------------------
+
+    private static CoverageDepthDesign.Cell cell(String depth, double coverage, double averted, double cost) {
+        return cell(depth, coverage, averted, cost, 0.01);
+    }
+
+    private static CoverageDepthDesign.Cell cell(String depth, double coverage, double averted, double cost, double net) {
+        return new CoverageDepthDesign.Cell(depth, coverage, Constructed.difference(10_000, -averted / 10_000, 1), cost,
+                Constructed.difference(1e6, net, 1), true);
+    }
+
+    private static final CoverageDepthDesign.Shapes SHAPES = new CoverageDepthDesign.Shapes("linkage", "full", 0.25, 0.5);
+
+    @Test
+    void l1HoldsWhenNarrowDeepOrBroadShallowGivesMostPerPound() {
+        List<CoverageDepthDesign.Cell> cells = List.of(
+                cell("full", 0.05, 300, 100_000),        // 3 bed days per £1,000: narrow and deep
+                cell("linkage", 1.0, 200, 100_000),      // 2: broad and shallow
+                cell("coordination", 0.5, 150, 150_000), // 1: in between
+                cell("full", 1.0, 800, 1_000_000, -0.05)); // 0.8: all for all, dear, but the most net saving
+        assertEquals(CoverageDepthDesign.Shape.NARROW_DEEP, SHAPES.of(cells.get(0)));
+        assertEquals(CoverageDepthDesign.Shape.ALL_FOR_ALL, SHAPES.of(cells.get(3)));
+        List<CoverageDepthDesign.BudgetReading> budgets = List.of(CoverageDepthDesign.atBudget(cells, 50_000, SHAPES),
+                CoverageDepthDesign.atBudget(cells, 500_000, SHAPES), CoverageDepthDesign.atBudget(cells, 2e6, SHAPES));
+        assertEquals(null, budgets.get(0).bestValue(), "nothing affordable at £50k");
+        assertFalse(CoverageDepthDesign.holds(budgets, SHAPES), "a budget where nothing works is no support");
+        budgets = budgets.subList(1, 3);
+        assertEquals(cells.get(0), budgets.get(1).bestValue(), "value per £, not bed days, decides");
+        assertEquals(cells.get(3), budgets.get(1).bestNet(), "the two rankings can disagree");
+        assertTrue(budgets.get(1).allForAllAffordable());
+        assertTrue(CoverageDepthDesign.holds(budgets, SHAPES));
+    }
+
+    @Test
+    void l1FailsWhenAllForAllIsTheBestValue() {
+        List<CoverageDepthDesign.Cell> cells = List.of(cell("full", 0.05, 100, 100_000), cell("full", 1.0, 5000, 1_000_000));
+        List<CoverageDepthDesign.BudgetReading> budgets = List.of(CoverageDepthDesign.atBudget(cells, 2e6, SHAPES));
+        assertEquals(cells.get(1), budgets.get(0).bestValue());
+        assertFalse(CoverageDepthDesign.holds(budgets, SHAPES));
+        assertTrue(CoverageDepthDesign.verdictText(budgets, SHAPES, List.of(1.0)).contains("all for all"));
+    }
 }
