@@ -116,7 +116,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 Files.copy(file, dir.path().resolve("experiment.yaml"));
             }
             ProvenanceWriter.write(dir.path(), provenance(spec, file, result, runner, threads, wall));
-            ExperimentReport.write(dir.path(), spec, result, wall);
+            ExperimentReport.write(dir.path(), spec, result, wall, pointsRun(runner));
             dir.commit();
             if (!common.quiet) {
                 System.out.print(text);
@@ -163,6 +163,19 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
         }
         Csv.write(folder.resolve("points.csv"), out);
+    }
+
+    /** The points that ran, for the report (experiment.json has the same and the files' hashes). */
+    private static Table pointsRun(ExperimentRunner runner) {
+        Table.Builder t = new Table.Builder("points-run", "Points run (common random numbers: stream offset 0 for all)",
+                "point", "scenario", "overrides", "population", "replications", "years", "wall_seconds");
+        for (ExperimentRunner.Ran r : runner.ran()) {
+            var s = r.scenario();
+            t.row(r.point().name(), r.point().scenario().getFileName().toString(), r.point().overrides().toString(),
+                    s.population().size(), s.run().replications(), Paired.label(s.run().warmupYears()) + "+" + Paired.label(s.run().years()),
+                    r.wallSeconds());
+        }
+        return t.build();
     }
 
     private static ExperimentProvenance provenance(ExperimentSpec spec, Path file, DesignResult result,

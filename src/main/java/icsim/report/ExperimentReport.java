@@ -23,13 +23,15 @@ public final class ExperimentReport {
     private ExperimentReport() {
     }
 
-    public static Path write(Path folder, ExperimentSpec spec, DesignResult result, double wallSeconds) throws IOException {
+    /** @param pointsRun what ran (point, scenario file, overrides, run size, wall time), for reproducing it */
+    public static Path write(Path folder, ExperimentSpec spec, DesignResult result, double wallSeconds, Table pointsRun)
+            throws IOException {
         Path file = folder.resolve(FILE);
-        Files.writeString(file, html(spec, result, wallSeconds), StandardCharsets.UTF_8);
+        Files.writeString(file, html(spec, result, wallSeconds, pointsRun), StandardCharsets.UTF_8);
         return file;
     }
 
-    static String html(ExperimentSpec spec, DesignResult result, double wallSeconds) {
+    static String html(ExperimentSpec spec, DesignResult result, double wallSeconds, Table pointsRun) {
         Html h = new Html();
         String title = "icsim experiment: " + spec.name();
         h.raw("<!DOCTYPE html>\n");
@@ -70,7 +72,9 @@ public final class ExperimentReport {
             h.close("section");
             id++;
         }
-        for (Table t : result.tables()) {
+        List<Table> tables = new ArrayList<>(result.tables());
+        tables.add(pointsRun);
+        for (Table t : tables) {
             h.open("section", "id", t.file().replace(".csv", ""));
             h.element("h2", t.title());
             List<List<String>> rows = new ArrayList<>();
