@@ -44,13 +44,38 @@ public final class ReplicationRunner {
     public Outcome run(Scenario scenario, long streamOffset, EventLogRequest log, IntConsumer progress) {
         int replications = scenario.run().replications();
         Rates rates = new Rates(scenario);
-        ReplicationResult[] results = new ReplicationResult[replications];
         List<Path> parts = new ArrayList<>();
         for (int r = 0; log != null && r < replications; r++) {
             parts.add(log.folder().resolve("events-" + r + ".part"));
         }
+        List<ReplicationResult> results = map(replications, rep -> {
+            try (EventLogWriter.Part part = log == null ? null : new EventLogWriter.Part(parts.get(rep))) {
+                CareSystem system = new CareSystem(scenario, rates, rep, streamOffset,
+                        part == null ? null : part::accept, log == null ? 0 : log.sampleSize());
+                return system.run();
+            }
+        }, progress);
+        return new Outcome(results, parts);
+    }
+
+    /**
+     * One replication's work. It may depend only on its replication index and on inputs nobody changes, so
+     * results do not depend on the thread count; it returns non-null.
+     */
+    public interface Task<T> {
+        T run(int replication) throws Exception;
+    }
+
+    /**
+     * Runs task for replications 0 … replications − 1 on this runner's threads and returns what each returned,
+     * in replication order; the first failure in replication order is rethrown (unchecked).
+     *
+     * @param progress called with the number of replications finished (may be called from worker threads)
+     */
+    public <T> List<T> map(int replications, Task<T> task, IntConsumer progress) {
+        Object[] results = new Object[replications];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, replications), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, replications)), runnable -> {
             Thread t = new Thread(runnable, "icsim-replication");
             t.setDaemon(true);
             return t;
@@ -60,11 +85,7 @@ public final class ReplicationRunner {
             for (int r = 0; r < replications; r++) {
                 final int rep = r;
                 futures.add(pool.submit(() -> {
-                    try (EventLogWriter.Part part = log == null ? null : new EventLogWriter.Part(parts.get(rep))) {
-                        CareSystem system = new CareSystem(scenario, rates, rep, streamOffset,
-                                part == null ? null : part::accept, log == null ? 0 : log.sampleSize());
-                        results[rep] = system.run();
-                    }
+                    results[rep] = task.run(rep);
                     if (progress != null) {
                         progress.accept(done.incrementAndGet());
                     }
@@ -89,6 +110,8 @@ public final class ReplicationRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new Outcome(List.of(results), parts);
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) List.of(results);
+        return list;
     }
 }
