@@ -172,10 +172,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         for (ExperimentRunner.Ran r : runner.ran()) {
             var s = r.scenario();
             t.row(r.point().name(), r.point().scenario().getFileName().toString(), r.point().overrides().toString(),
-                    s.population().size(), s.run().replications(), Paired.label(s.run().warmupYears()) + "+" + Paired.label(s.run().years()),
+                    s.population().size(), s.run().replications(), String.format(Locale.ROOT, "%s+%s", plain(s.run().warmupYears()), plain(s.run().years())),
                     r.wallSeconds());
         }
         return t.build();
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static ExperimentProvenance provenance(ExperimentSpec spec, Path file, DesignResult result,
