@@ -95,7 +95,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         ScenarioOutputs.folderName(folder, "--name");
         try (OutputDirectory dir = OutputDirectory.prepare(output.out.resolve(folder))) {
             long start = System.nanoTime();
-            ExperimentRunner runner = new ExperimentRunner(spec.file(), (point, scenario, index, total) -> {
+            ExperimentRunner runner = new ExperimentRunner(spec.file(), threads, (point, scenario, index, total) -> {
                 if (!common.quiet) {
                     System.err.printf("icsim: point %d of %d: %s (%,d people, %d replications)%n", index, total,
                             point.name(), scenario.population().size(), scenario.run().replications());

@@ -4,22 +4,17 @@ import icsim.engine.KeyedRandom;
 import icsim.engine.Periods;
 import icsim.model.CareSystem;
 import icsim.model.Rates;
-import icsim.output.ConsoleTable;
-import icsim.output.Csv;
 import icsim.output.Estimate;
 import icsim.output.Estimates;
 import icsim.output.EventRecord;
 import icsim.scenario.Scenario;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -229,11 +224,11 @@ public final class EvaluationDesigns {
             return (int) replications.stream().filter(r -> r.enrolled() == 0).count();
         }
 
-        int totalEnrolled() {
+        public int totalEnrolled() {
             return replications.stream().mapToInt(ReplicationEstimate::enrolled).sum();
         }
 
-        int totalWithControl() {
+        public int totalWithControl() {
             return replications.stream().mapToInt(ReplicationEstimate::withControl).sum();
         }
 
@@ -398,77 +393,6 @@ public final class EvaluationDesigns {
             }
         }
         return out;
-    }
-
-    // ---------------------------------------------------------------------------------------- output
-
-    /** A plain-text summary: the three effects, the share that is regression to the mean, the counts. */
-    public static String render(Result r) {
-        String before = months(r.settings().beforeDays());
-        String after = months(r.settings().afterDays());
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Evaluation designs: %s, counterfactual %s; admissions per enrolled "
-                + "person in the %s before and the %s from their first enrolment%n", r.interventionName(),
-                r.counterfactualName(), before, after));
-        out.append(String.format(Locale.ROOT, "replications: %d", r.replications().size()));
-        if (r.omitted() > 0) {
-            out.append(String.format(Locale.ROOT, " (%d without an analysable enrolment, left out)", r.omitted()));
-        }
-        out.append(String.format(Locale.ROOT, "; enrolled analysed per replication: %s; matched to a control: %s; "
-                + "died in the %s after: %s; dead or not yet seen at t0 in the counterfactual run: %s%n",
-                ConsoleTable.human(r.enrolled().mean()), percent(r.matchedShare().mean()), after,
-                percent(r.diedShare().mean()), percent(r.counterfactualMissingShare().mean())));
-        List<ConsoleTable.Row> rows = List.of(
-                new ConsoleTable.Row("enrolled, before", r.before()),
-                new ConsoleTable.Row("enrolled, after", r.after()),
-                new ConsoleTable.Row("before/after effect (after − before)", r.beforeAfter()),
-                new ConsoleTable.Row("enrolled with a control, before", r.matchedEnrolledBefore()),
-                new ConsoleTable.Row("enrolled with a control, after", r.matchedEnrolledAfter()),
-                new ConsoleTable.Row("matched controls, before", r.controlBefore()),
-                new ConsoleTable.Row("matched controls, after", r.controlAfter()),
-                new ConsoleTable.Row("matched-control effect (enrolled − controls)", r.matched()),
-                new ConsoleTable.Row("same people in the counterfactual run, before", r.counterfactualBefore()),
-                new ConsoleTable.Row("same people in the counterfactual run, after", r.counterfactualAfter()),
-                new ConsoleTable.Row("CRN effect (intervention − counterfactual)", r.counterfactual()),
-                new ConsoleTable.Row("bias of matched controls (matched − CRN)", r.matchedBias()),
-                new ConsoleTable.Row("share of the before/after effect that is regression to the mean", r.rtmShare()));
-        out.append(ConsoleTable.render(rows));
-        return out.toString();
-    }
-
-    /**
-     * evaluation.csv: one row per design (effect and 95 % interval over replications, the effect relative to
-     * the comparison's mean, replications and people), then the bias of matched controls and the share that is
-     * regression to the mean.
-     */
-    public static String csv(Result r) {
-        StringBuilder out = new StringBuilder();
-        Csv.row(out, "design", "effect_mean", "ci_low", "ci_high", "relative", "n", "people");
-        row(out, "before_after", r.beforeAfter(), r.beforeAfter().mean() / r.before().mean(), r.totalEnrolled());
-        row(out, "matched_controls", r.matched(), r.matched().mean() / r.controlAfter().mean(), r.totalWithControl());
-        row(out, "crn_counterfactual", r.counterfactual(), r.counterfactual().mean() / r.counterfactualAfter().mean(),
-                r.totalEnrolled());
-        row(out, "matched_bias", r.matchedBias(), Double.NaN, r.totalWithControl());
-        row(out, "rtm_share", r.rtmShare(), Double.NaN, r.totalEnrolled());
-        return out.toString();
-    }
-
-    public static void writeCsv(Result r, Path file) throws IOException {
-        Csv.write(file, csv(r));
-    }
-
-    private static void row(StringBuilder out, String design, Estimate e, double relative, int people) {
-        Csv.row(out, design, Csv.num(e.mean()), Csv.num(e.ciLow()), Csv.num(e.ciHigh()), Csv.num(relative),
-                Integer.toString(e.n()), Integer.toString(people));
-    }
-
-    private static String months(double days) {
-        long m = Math.round(days / (Periods.YEAR / 12));
-        return m == 1 ? "1 month" : m + " months";
-    }
-
-    private static String percent(double share) {
-        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f %%", 100 * share) : "n/a";
     }
 
     // ------------------------------------------------------------------------------------ histories

@@ -27,20 +27,32 @@ public final class ExperimentRunner implements PointRuns {
     }
 
     private final String file;
+    private final int threads;
     private final Executor executor;
     private final Map<String, Scenario> loaded = new LinkedHashMap<>();
     private final Map<String, RunSummary> done = new LinkedHashMap<>();
     private final List<Ran> ran = new ArrayList<>();
 
     /** @param file the experiment file, named in errors */
-    public ExperimentRunner(String file, Executor executor) {
+    public ExperimentRunner(String file, int threads, Executor executor) {
         this.file = file;
+        this.threads = threads;
         this.executor = executor;
     }
 
     /** Without a progress display: replications on the given threads. */
     public ExperimentRunner(String file, int threads) {
-        this(file, (point, scenario, index, total) -> new ReplicationRunner(threads).run(scenario, 0, null, null));
+        this(file, threads, (point, scenario, index, total) -> new ReplicationRunner(threads).run(scenario, 0, null, null));
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void note(Point point, double wallSeconds) {
+        ran.add(new Ran(point, scenario(point), wallSeconds));
     }
 
     @Override

@@ -17,4 +17,10 @@ public interface PointRuns {
 
     /** The point's replications (run once, then remembered). */
     RunSummary run(Point point);
+
+    /** Worker threads for a design that runs its own simulations (results do not depend on it). */
+    int threads();
+
+    /** Records a point a design ran itself, for the provenance record. */
+    void note(Point point, double wallSeconds);
 }
