@@ -18,8 +18,11 @@ class ExperimentCommandTest {
 
     private Cli.Result experiment(String file, String... extra) {
         List<String> a = new ArrayList<>(List.of("experiment", file, "--population", "4000", "--replications", "3",
-                "--years", "2", "--warmup", "0.5", "--threads", "2", "--out", out.toString()));
+                "--warmup", "0.5", "--threads", "2", "--out", out.toString()));
         a.addAll(List.of(extra));
+        if (!a.contains("--years")) {
+            a.addAll(List.of("--years", "2"));
+        }
         return Cli.run(a.toArray(String[]::new));
     }
 
@@ -38,9 +41,20 @@ class ExperimentCommandTest {
         String verdict = Files.readString(dir.resolve("verdict.txt"));
         assertEquals(verdict + "Outputs: " + dir + "\n", r.out());
         assertTrue(verdict.contains("(run size changed on the command line)"));
-        String report = Files.readString(dir.resolve("report.html"));
-        assertTrue(report.contains("<h2>"), "report has sections");
+        wellFormed(Files.readString(dir.resolve("report.html")), tables.size());
         return verdict.lines().findFirst().orElseThrow();
+    }
+
+    /** report.html is well-formed XHTML with the verdict, one section per table and the points run, no script. */
+    private static void wellFormed(String html, int tables) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                html.replaceFirst("<!DOCTYPE html>", "").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(0, doc.getElementsByTagName("script").getLength());
+        int sections = doc.getElementsByTagName("section").getLength();
+        assertTrue(sections >= tables + 2, sections + " sections for " + tables + " tables");
+        assertTrue(html.contains("id=\"verdict\"") && html.contains("id=\"points-run\""), "verdict and points run");
     }
 
     private static void isVerdict(String line) {
