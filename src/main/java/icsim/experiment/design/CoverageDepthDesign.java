@@ -71,12 +71,16 @@ final class CoverageDepthDesign implements Design {
     @Override
     public DesignResult execute(ExperimentSpec spec, PointRuns runs) throws ScenarioException {
         String primary = Points.primary(spec, "acute_bed_days");
-        List<String> depths = strings(spec, "depths", List.of("linkage", "coordination", "full"));
-        List<Double> coverages = numbers(spec, "coverage", List.of(0.01, 0.05, 0.10, 0.25, 0.50, 1.0));
-        double perHead = number(spec, "budget_per_head", 78);
-        List<Double> multiples = numbers(spec, "budget_multiples", List.of(0.5, 1.0, 1.5, 2.0));
-        Shapes shapes = new Shapes(depths.get(0), depths.get(depths.size() - 1), number(spec, "narrow_max", 0.25),
-                number(spec, "broad_min", 0.5));
+        List<String> depths = Parameters.texts(spec, "depths", List.of("linkage", "coordination", "full"),
+                "a list of integration levels, shallowest first, e.g. [linkage, coordination, full]");
+        List<Double> coverages = Parameters.numbers(spec, "coverage", List.of(0.01, 0.05, 0.10, 0.25, 0.50, 1.0),
+                "a list of shares of people in (0, 1], e.g. [0.01, 0.05, 0.1, 0.25, 0.5, 1]");
+        double perHead = Parameters.number(spec, "budget_per_head", 78, 1e-9, "£ a head a year > 0, e.g. 78");
+        List<Double> multiples = Parameters.numbers(spec, "budget_multiples", List.of(0.5, 1.0, 1.5, 2.0),
+                "a list of multiples of the budget > 0, e.g. [0.5, 1, 1.5, 2]");
+        Shapes shapes = new Shapes(depths.get(0), depths.get(depths.size() - 1),
+                Parameters.number(spec, "narrow_max", 0.25, 1e-9, "a share > 0, e.g. 0.25"),
+                Parameters.number(spec, "broad_min", 0.5, 1e-9, "a share > 0, e.g. 0.5"));
 
         Point base = Points.base(spec);
         List<Point> cells = new ArrayList<>();
@@ -212,30 +216,5 @@ final class CoverageDepthDesign implements Design {
                 + "never all services for all."
                 : "The law does not hold under these parameters at every budget.";
         return head + " Best value: " + String.join("; ", parts) + ".";
-    }
-
-    private static List<String> strings(ExperimentSpec spec, String key, List<String> fallback) throws ScenarioException {
-        Object v = spec.parameter(key, fallback);
-        if (v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof String)) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        throw new ScenarioException(spec.file(), "parameters." + key, "must be a list of integration levels, "
-                + "shallowest first, e.g. [linkage, coordination, full]");
-    }
-
-    private static List<Double> numbers(ExperimentSpec spec, String key, List<Double> fallback) throws ScenarioException {
-        Object v = spec.parameter(key, fallback);
-        if (v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Number n && n.doubleValue() > 0)) {
-            return l.stream().map(x -> ((Number) x).doubleValue()).toList();
-        }
-        throw new ScenarioException(spec.file(), "parameters." + key, "must be a list of numbers > 0");
-    }
-
-    private static double number(ExperimentSpec spec, String key, double fallback) throws ScenarioException {
-        Object v = spec.parameter(key, fallback);
-        if (v instanceof Number n && n.doubleValue() > 0) {
-            return n.doubleValue();
-        }
-        throw new ScenarioException(spec.file(), "parameters." + key, "must be a number > 0");
     }
 }

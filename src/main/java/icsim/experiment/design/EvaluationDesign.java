@@ -32,8 +32,8 @@ final class EvaluationDesign implements Design {
             throw new ScenarioException(spec.file(), "arms.intervention", "enrols nobody: the evaluation needs case "
                     + "management on (integration.case_management.enabled: true)");
         }
-        int months = (int) number(spec, "window_months", 12);
-        int cap = (int) number(spec, "count_cap", 5);
+        int months = (int) Parameters.number(spec, "window_months", 12, 1, "a whole number of months ≥ 1");
+        int cap = (int) Parameters.number(spec, "count_cap", 5, 1, "a whole number ≥ 1");
         if (in.run().years() * 12 < 2 * months + 1) {
             throw new ScenarioException(spec.file(), "set.run.years", String.format(Locale.ROOT, "a %d-month window "
                     + "before and after enrolment needs more than %d measured months (set run.years: %d or more)",
@@ -101,13 +101,5 @@ final class EvaluationDesign implements Design {
 
     private static void row(Table.Builder t, String group, String window, Estimate e) {
         t.row(group, window, e.mean(), e.ciLow(), e.ciHigh());
-    }
-
-    private static double number(ExperimentSpec spec, String key, double fallback) throws ScenarioException {
-        Object v = spec.parameter(key, fallback);
-        if (v instanceof Number n && n.doubleValue() >= 1) {
-            return n.doubleValue();
-        }
-        throw new ScenarioException(spec.file(), "parameters." + key, "must be a whole number ≥ 1");
     }
 }

@@ -89,7 +89,8 @@ final class LeadDesign implements Design {
     public DesignResult execute(ExperimentSpec spec, PointRuns runs) throws ScenarioException {
         String primary = Points.primary(spec, "acute_bed_days");
         boolean lower = MeaningfulDifference.lowerIsBetter(primary);
-        double investment = number(spec, "investment_per_100k");
+        double investment = Parameters.number(spec, "investment_per_100k", Double.NaN, 1e-9,
+                "an amount in £ a year > 0, e.g. 2000000");
         Map<String, Map<String, Double>> leads = leads(spec);
         Point base = Points.base(spec);
         runs.prepare(List.of(base));
@@ -286,13 +287,4 @@ final class LeadDesign implements Design {
         }
         return out;
     }
-
-    private static double number(ExperimentSpec spec, String key) throws ScenarioException {
-        Object v = spec.parameters().get(key);
-        if (!(v instanceof Number n) || n.doubleValue() <= 0) {
-            throw new ScenarioException(spec.file(), "parameters." + key, "must be an amount in £ a year > 0, e.g. 2000000");
-        }
-        return n.doubleValue();
-    }
-
 }
