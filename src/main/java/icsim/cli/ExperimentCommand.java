@@ -95,13 +95,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         ScenarioOutputs.folderName(folder, "--name");
         try (OutputDirectory dir = OutputDirectory.prepare(output.out.resolve(folder))) {
             long start = System.nanoTime();
-            ExperimentRunner runner = new ExperimentRunner(spec.file(), threads, (point, scenario, index, total) -> {
+            ExperimentRunner runner = new ExperimentRunner(spec.file(), threads, (point, scenario, capitation, index, total) -> {
                 if (!common.quiet) {
                     System.err.printf("icsim: point %d of %d: %s (%,d people, %d replications)%n", index, total,
                             point.name(), scenario.population().size(), scenario.run().replications());
                 }
                 try (Progress progress = new Progress(point.name(), scenario.run().replications(), common.quiet)) {
-                    return new icsim.experiment.ReplicationRunner(threads).run(scenario, 0, null, progress.listener());
+                    return ExperimentRunner.runner(threads, capitation).run(scenario, 0, null, progress.listener());
                 }
             });
             DesignResult result = Design.of(spec.design()).execute(spec, runner);

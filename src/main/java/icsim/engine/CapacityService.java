@@ -5,23 +5,40 @@ package icsim.engine;
  * Keeps time-weighted occupancy and list length per period, the waits of everyone served from the list, and
  * how long each holder kept their place (for Little's law and mean stays). Who is served next, and whether a
  * listed person is still waiting, is the caller's business.
+ *
+ * <p>Places may also be held by anonymous occupants from outside the population (a shared pool's background,
+ * MODEL.md §8.4). They count in occupancy and queue in the same list, but their stays and waits are kept apart
+ * from the people's.
  */
 public final class CapacityService {
     private final String name;
     private int capacity;
     private final TimeWeighted capacityOverTime;
     private final WaitingList list = new WaitingList();
+    /** Places held by people of the population; the anonymous occupants' are kept in anonymousOccupancy. */
     private final TimeWeighted occupancy;
     private final TimeWeighted waiting;
     private final double[] starts;
     private final double[] waitDaysServed;
     private final double[] servedFromList;
-    /** When each person took their place (NaN: unknown, e.g. already there at day 0). */
+    /** When each person took their place (NaN: unknown, e.g. already there at day 0; NOT_HELD: holds none). */
     private final float[] since;
+    private static final float NOT_HELD = Float.NEGATIVE_INFINITY;
     private final double[] stayDays;
     private final double[] staysEnded;
     private final Periods periods;
     private int inUse;
+    private HoldingListener listener;
+    /** What {@link #pollWaiting} returns when an anonymous occupant is next. */
+    public static final int ANONYMOUS = -2;
+    private int anonymousInUse;
+    private final TimeWeighted anonymousOccupancy;
+    private final java.util.ArrayDeque<Double> anonymousListed = new java.util.ArrayDeque<>();
+    private final double[] anonymousStayDays;
+    private final double[] anonymousStaysEnded;
+    private final double[] anonymousStarts;
+    private final double[] anonymousWaitDays;
+    private final double[] anonymousServed;
     /** When the last person served from the list had joined it, and how often someone overtook (must stay 0). */
     private double lastServedListedAt = Double.NEGATIVE_INFINITY;
     private long overtakes;
@@ -39,12 +56,44 @@ public final class CapacityService {
         this.waitDaysServed = new double[periods.count()];
         this.servedFromList = new double[periods.count()];
         this.since = new float[people];
+        java.util.Arrays.fill(since, NOT_HELD);
         this.stayDays = new double[periods.count()];
         this.staysEnded = new double[periods.count()];
+        this.anonymousOccupancy = new TimeWeighted(periods);
+        this.anonymousStayDays = new double[periods.count()];
+        this.anonymousStaysEnded = new double[periods.count()];
+        this.anonymousStarts = new double[periods.count()];
+        this.anonymousWaitDays = new double[periods.count()];
+        this.anonymousServed = new double[periods.count()];
     }
 
     public String name() {
         return name;
+    }
+
+    /** Told when a person takes (taken = true) or gives up a place, before the count changes. */
+    @FunctionalInterface
+    public interface HoldingListener {
+        void changed(int person, double t, boolean taken);
+    }
+
+    /** Sets the one listener to holdings (e.g. to cost each holder's days); null for none. */
+    public void onHolding(HoldingListener l) {
+        listener = l;
+    }
+
+    /** Whether person holds a place now. */
+    public boolean holds(int person) {
+        return since[person] != NOT_HELD;
+    }
+
+    /** Calls action with every person who holds a place now, in slot order. */
+    public void forEachHolder(java.util.function.IntConsumer action) {
+        for (int p = 0; p < since.length; p++) {
+            if (since[p] != NOT_HELD) {
+                action.accept(p);
+            }
+        }
     }
 
     public int capacity() {
@@ -86,9 +135,15 @@ public final class CapacityService {
         if (inUse >= capacity) {
             throw new IllegalStateException(name + ": no free place");
         }
+        if (since[person] != NOT_HELD) {
+            throw new IllegalStateException(name + ": person " + person + " already holds a place");
+        }
+        if (listener != null) {
+            listener.changed(person, t, true);
+        }
         since[person] = (float) t;
         inUse++;
-        occupancy.set(t, inUse);
+        occupancy.set(t, inUse - anonymousInUse);
         starts[periods.of(t)]++;
     }
 
@@ -97,17 +152,57 @@ public final class CapacityService {
         if (inUse <= 0) {
             throw new IllegalStateException(name + ": release without occupant");
         }
+        if (since[person] == NOT_HELD) {
+            throw new IllegalStateException(name + ": person " + person + " holds no place");
+        }
+        if (listener != null) {
+            listener.changed(person, t, false);
+        }
         if (!Float.isNaN(since[person])) {
             int p = periods.of(t);
             stayDays[p] += t - since[person];
             staysEnded[p]++;
         }
+        since[person] = NOT_HELD;
         inUse--;
-        occupancy.set(t, inUse);
+        occupancy.set(t, inUse - anonymousInUse);
     }
 
     public void enqueue(double t, int person, int ticket) {
         list.add(person, ticket);
+        waiting.set(t, list.size());
+    }
+
+    /** An anonymous occupant takes a free place at t. */
+    public void occupyAnonymous(double t) {
+        if (inUse >= capacity) {
+            throw new IllegalStateException(name + ": no free place");
+        }
+        inUse++;
+        anonymousInUse++;
+        anonymousOccupancy.set(t, anonymousInUse);
+        anonymousStarts[periods.of(t)]++;
+    }
+
+    /** An anonymous occupant who took a place at since (NaN: before the simulation began) leaves at t. */
+    public void releaseAnonymous(double t, double since) {
+        if (anonymousInUse <= 0) {
+            throw new IllegalStateException(name + ": release without anonymous occupant");
+        }
+        if (!Double.isNaN(since)) {
+            int p = periods.of(t);
+            anonymousStayDays[p] += t - since;
+            anonymousStaysEnded[p]++;
+        }
+        inUse--;
+        anonymousInUse--;
+        anonymousOccupancy.set(t, anonymousInUse);
+    }
+
+    /** An anonymous occupant joins the list at t (they never leave it unserved). */
+    public void enqueueAnonymous(double t) {
+        list.add(ANONYMOUS, 0);
+        anonymousListed.add(t);
         waiting.set(t, list.size());
     }
 
@@ -117,11 +212,23 @@ public final class CapacityService {
         waiting.set(t, list.size());
     }
 
-    /** Removes the first live person from the list (or -1) and records how long they waited. */
+    /**
+     * Removes the first live person from the list and records how long they waited; returns -1 if none, or
+     * {@link #ANONYMOUS} when an anonymous occupant is next (the caller gives them the place).
+     */
     public int pollWaiting(double t, WaitingList.Liveness liveness, double[] listedSince) {
         int person = list.pollLive(liveness);
         waiting.set(t, list.size());
-        if (person >= 0) {
+        if (person == ANONYMOUS) {
+            double listed = anonymousListed.poll();
+            if (listed < lastServedListedAt) {
+                overtakes++;
+            }
+            lastServedListedAt = listed;
+            int p = periods.of(t);
+            anonymousWaitDays[p] += t - listed;
+            anonymousServed[p]++;
+        } else if (person >= 0) {
             if (listedSince[person] < lastServedListedAt) {
                 overtakes++;
             }
@@ -133,8 +240,43 @@ public final class CapacityService {
         return person;
     }
 
+    /** Place-days in use in a period up to t, anonymous occupants included. */
     public double occupancyIntegral(double t, int period) {
+        return occupancy.integral(t, period) + anonymousOccupancy.integral(t, period);
+    }
+
+    /** Place-days held by people of the population (anonymous occupants left out). */
+    public double peopleOccupancyIntegral(double t, int period) {
         return occupancy.integral(t, period);
+    }
+
+    public double anonymousOccupancyIntegral(double t, int period) {
+        return anonymousOccupancy.integral(t, period);
+    }
+
+    public int anonymousInUse() {
+        return anonymousInUse;
+    }
+
+    /** Days held by the anonymous occupants whose stays ended in the period (stays of unknown start left out). */
+    public double anonymousStayDays(int period) {
+        return anonymousStayDays[period];
+    }
+
+    public double anonymousStaysEnded(int period) {
+        return anonymousStaysEnded[period];
+    }
+
+    public double anonymousStarts(int period) {
+        return anonymousStarts[period];
+    }
+
+    public double anonymousWaitDays(int period) {
+        return anonymousWaitDays[period];
+    }
+
+    public double anonymousServed(int period) {
+        return anonymousServed[period];
     }
 
     public double waitingIntegral(double t, int period) {

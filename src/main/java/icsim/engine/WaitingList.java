@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * FIFO list of person ids on a growable ring buffer. Leavers (deaths, changed needs) are removed lazily:
  * the caller marks them elsewhere and {@link #pollLive} skips them, so removal is O(1). Each entry carries
- * a ticket so that a person who left and rejoined is not served twice from the old place.
+ * a ticket so that a person who left and rejoined is not served twice from the old place. Negative ids are
+ * anonymous entries (people outside the population) that never leave: always live.
  */
 public final class WaitingList {
     /** Decides whether an entry is still waiting. */
@@ -48,7 +49,7 @@ public final class WaitingList {
             int ticket = tickets[head];
             head = (head + 1) % persons.length;
             count--;
-            if (liveness.isLive(person, ticket)) {
+            if (person < 0 || liveness.isLive(person, ticket)) {
                 live--;
                 return person;
             }

@@ -109,6 +109,10 @@ public final class CareSystem {
 
     final Pathway pathway;
     final PopulationSetup setup;
+    /** Each person's NHS and local-authority cost by year, for capitation (MODEL.md §8.4). */
+    final PersonCosts personCosts;
+    /** The rest of a shared pool's catchment in acute beds and care homes (MODEL.md §8.4); idle without a pool. */
+    final Background background;
     private final EventSink eventSink;
     private final int eventSampleSize;
 
@@ -151,12 +155,12 @@ public final class CareSystem {
         }
         this.groups = rates.groups;
         Scenario.Services s = scenario.services();
-        acuteBeds = new CapacityService("acute_beds", s.acuteBeds().places(n), periods, n);
+        acuteBeds = new CapacityService("acute_beds", s.acutePlaces(n), periods, n);
         stepUp = new CapacityService("step_up", s.stepUp().places(n), periods, n);
         icBeds = new CapacityService("ic_beds", s.icBeds().capacity().places(n), periods, n);
         reablement = new CapacityService("reablement", s.reablement().capacity().places(n), periods, n);
         homeCare = new CapacityService("home_care", s.homeCare().capacity().places(n), periods, n);
-        careHomes = new CapacityService("care_homes", s.careHomes().capacity().places(n), periods, n);
+        careHomes = new CapacityService("care_homes", s.careHomePlaces(n), periods, n);
         d2a = new CapacityService("d2a", scenario.integration().d2a().capacity().places(n), periods, n);
         services = List.of(acuteBeds, stepUp, icBeds, reablement, homeCare, careHomes, d2a);
         reinvestTarget = switch (pooled.reinvestInto()) {
@@ -204,6 +208,8 @@ public final class CareSystem {
         dailyWaiting = new double[services.size() + 1][measuredDays];
         pathway = new Pathway(this);
         setup = new PopulationSetup(this);
+        personCosts = new PersonCosts(this);
+        background = new Background(this);
     }
 
     // ------------------------------------------------------------------------------------------ run
@@ -212,6 +218,7 @@ public final class CareSystem {
     public icsim.output.ReplicationResult run() {
         sim.init(new BinaryHeapEventList());
         setup.initialise();
+        background.start();
         new DayTick().schedule(0);
         double firstClose = periods.warmupDays() > 0 ? periods.warmupDays() : Periods.YEAR;
         if (firstClose < periods.endDay() - 1e-9) {
@@ -224,6 +231,9 @@ public final class CareSystem {
             new MonthTick(0).schedule(mech.start());
         }
         new EndOfRun().schedule(periods.endDay());
+        for (int k = 0; k <= periods.measuredYears(); k++) {
+            new YearBoundary(k).schedule(periods.warmupDays() + k * Periods.YEAR);
+        }
         scheduleWarmupHook();
         sim.start();
         events = sim.events();
@@ -361,6 +371,7 @@ public final class CareSystem {
 
     void moveCohort(int p, double t, int to) {
         int from = pop.cohort(p);
+        personCosts.cohortChanged(p, t, from, to);
         alive[from].add(t, -1);
         alive[to].add(t, 1);
         if (isAtHome(p)) {
@@ -491,6 +502,7 @@ public final class CareSystem {
         }
         coverage.forget(p, t);
         pop.care[p] = 0;
+        personCosts.leave(p, t, c);
         alive[c].add(t, -1);
         if (isAtHome(p)) {
             atHome[c].add(t, -1);
@@ -578,6 +590,27 @@ public final class CareSystem {
         }
     }
 
+    /**
+     * Boundary k, at the end of warm-up + k years: the end of period k (no period ends at day 0 when there is no
+     * warm-up) and the start of the next, before anything else at that instant, as the ledger's periods split. Takes
+     * the census of the age bands and, when recorded, closes and opens capitation's years.
+     */
+    private final class YearBoundary extends Event {
+        final int boundary;
+
+        YearBoundary(int boundary) {
+            super(CareSystem.this.sim);
+            this.boundary = boundary;
+            setPriority(0);
+        }
+
+        @Override
+        public void actions() {
+            double t = sim.time();
+            personCosts.boundary(boundary, t, t > 0 ? ageBandCensus[boundary] : null);
+        }
+    }
+
     /** End of a period: routine activity costs and the concentration of acute cost. */
     private final class PeriodEnd extends Event {
         PeriodEnd() {
@@ -616,11 +649,12 @@ public final class CareSystem {
                     personYears * groups[c].nurseContacts() * costs.communityNurseContact());
         }
         Scenario.Costing costing = scenario.costing();
-        double bedDays = acuteBeds.occupancyIntegral(t, p);
+        double bedDays = acuteBeds.peopleOccupancyIntegral(t, p);
         to.post(Ledger.ECONOMIC, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costs.acuteBedDay());
         to.post(Ledger.FINANCIAL, CostCategory.ACUTE_BED_DAY, Payer.NHS, bedDays * costing.financialBedVariablePerDay());
+        // of a shared pool's beds, the population pays its share (N / P)
         to.post(Ledger.FINANCIAL, CostCategory.ACUTE_BED_FIXED, Payer.NHS,
-                acuteBeds.capacityIntegral(t, p) * costing.financialBedFixedPerDay());
+                acuteBeds.capacityIntegral(t, p) * costing.financialBedFixedPerDay() * background.populationShare);
         to.post(BOTH, CostCategory.STEP_UP_DAY, Payer.NHS, stepUp.occupancyIntegral(t, p) * costs.stepUpDay());
         to.post(BOTH, CostCategory.IC_BED_DAY, Payer.LOCAL_AUTHORITY, icBeds.occupancyIntegral(t, p) * costs.icBedDay());
         double packageWeeks = homeCare.occupancyIntegral(t, p) / 7;
@@ -697,11 +731,7 @@ public final class CareSystem {
         reinvest(p, t);
         reinvestedPlaces[p] = reinvestTarget.capacity() - reinvestBase;
         top1pctShare[p] = topShare(pop.acuteCost, 0.01);
-        for (int i = 0; i < pop.size; i++) {
-            if (pop.place(i) != Place.DEAD) {
-                ageBandCensus[p][pop.over65(i) ? 1 + Rates.ageBand(pop.age(i, t)) : 0]++;
-            }
-        }
+        // ageBandCensus[p] was taken by YearBoundary at this instant, in the same pass as capitation
         java.util.Arrays.fill(pop.acuteCost, 0f);
         for (int i = 0; i < pop.size; i++) {
             if (!Double.isNaN(pop.firstAdmission[i])) {
@@ -1031,6 +1061,18 @@ public final class CareSystem {
     /** Runs hook at the end of warm-up (it may read {@link #snapshot} and call {@link #logOnly}). Call before run(). */
     public void atEndOfWarmup(java.util.function.Consumer<CareSystem> hook) {
         warmupHook = hook;
+    }
+
+    /**
+     * Records each person's cost per measured year for capitation (MODEL.md §8.4), returned as the result's
+     * {@code capitation}; off by default (it costs a few per cent of run time). Call before {@link #run()}.
+     */
+    public void recordCapitation() {
+        Scenario.Costs costs = scenario.costs();
+        personCosts.enable(new CapacityService[]{acuteBeds, stepUp, icBeds, homeCare, d2a},
+                new double[]{costs.acuteBedDay(), costs.stepUpDay(), costs.icBedDay(),
+                        scenario.services().homeCare().hoursPerWeek() * costs.homeCareHour() / 7,
+                        scenario.integration().d2a().costPerDay()});
     }
 
     public int populationSize() {

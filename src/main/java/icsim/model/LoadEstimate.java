@@ -105,13 +105,18 @@ public final class LoadEstimate {
         // package holders are frail: their packages also end at death (severe-frailty death rate)
         double packageYears = 1 / (Rates.YEAR / (sv.homeCare().meanWeeks() * 7) - Math.log(1 - rates.group(Cohort.OVER65_SEVERE.ordinal()).deathRate()));
         double careHomeYears = 1 / -Math.log(1 - sv.careHomes().deathRate());
+        // a shared pool's background adds its own load to acute beds and care homes
+        Scenario.SharedPool pool = sv.sharedPool();
+        double others = pool.catchment(n) - n;
+        bedDays += others * pool.acuteAdmissionsPer1000() / 1000 * pool.acuteMeanStayDays();
+        double backgroundResidents = others * pool.careHomeAdmissionsPer1000() / 1000 * pool.careHomeMeanStayDays() / Rates.YEAR;
         Map<String, Double> load = new LinkedHashMap<>();
-        load.put("acute_beds", ratio(bedDays / Rates.YEAR, sv.acuteBeds().places(n)));
+        load.put("acute_beds", ratio(bedDays / Rates.YEAR, sv.acutePlaces(n)));
         load.put("step_up", ratio(stepUpArrivals * s.stepUp().losDays() / Rates.YEAR, sv.stepUp().places(n)));
         load.put("ic_beds", ratio(stepDownIn * sv.icBeds().stepDownDays().mean() / Rates.YEAR, sv.icBeds().capacity().places(n)));
         load.put("reablement", ratio(reablementIn * sv.reablement().meanDays() / Rates.YEAR, sv.reablement().capacity().places(n)));
         load.put("home_care", ratio(packagesIn * packageYears, sv.homeCare().capacity().places(n)));
-        load.put("care_homes", ratio(careHomesIn * careHomeYears, sv.careHomes().capacity().places(n)));
+        load.put("care_homes", ratio(careHomesIn * careHomeYears + backgroundResidents, sv.careHomePlaces(n)));
         return load;
     }
 

@@ -43,7 +43,7 @@ final class Metrics {
         }
         return new ReplicationResult(sys.replication, overall, byYear, byCohort,
                 new ReplicationResult.DailySeries(sys.serviceNames(), sys.dailyOccupancy, sys.dailyWaiting),
-                sys.ledger.lines(), sys.events, personYears, sys.cumulativeCost);
+                sys.ledger.lines(), sys.events, personYears, sys.cumulativeCost, sys.personCosts.result());
     }
 
     private double sum(Tally t, int from, int to, int cFrom, int cTo) {
@@ -105,7 +105,10 @@ final class Metrics {
         double personYears = sum(Tally.PERSON_DAYS, from, to, 0, all) / Periods.YEAR;
         double personYears65 = sum(Tally.PERSON_DAYS, from, to, o, all) / Periods.YEAR;
         double admissions = sum(Tally.ADMISSIONS, from, to, 0, all);
-        double bedDays = serviceIntegral(sys.acuteBeds, from, to);
+        double bedDays = 0; // the population's: a shared pool's background is in the occupancy only
+        for (int p = from; p <= to; p++) {
+            bedDays += sys.acuteBeds.peopleOccupancyIntegral(end, p);
+        }
         double delayed = 0;
         double[] byReason = new double[DelayReason.COUNT];
         for (DelayReason r : DelayReason.values()) {

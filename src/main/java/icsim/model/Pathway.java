@@ -65,8 +65,10 @@ final class Pathway {
         sys.tally(t, cohort, amount);
     }
 
-    private void cost(CostCategory category, Payer payer, double amount) {
+    /** Books p's activity to the ledger and to p's own cost (all NHS or local authority). */
+    private void cost(int p, CostCategory category, Payer payer, double amount) {
         sys.ledger.post(sys.period(), category, payer, amount);
+        sys.personCosts.post(p, amount);
     }
 
     // ------------------------------------------------------------------------------------- crisis
@@ -149,16 +151,16 @@ final class Pathway {
         switch (contact) {
             case 0 -> {
                 tally(Tally.GP_CONTACTS, c, 1);
-                cost(CostCategory.GP_CONSULTATION, Payer.NHS, costs.gpConsultation());
+                cost(p, CostCategory.GP_CONSULTATION, Payer.NHS, costs.gpConsultation());
             }
             case 1 -> {
                 tally(Tally.NHS111_CALLS, c, 1);
-                cost(CostCategory.NHS111_CALL, Payer.NHS, costs.nhs111Call());
+                cost(p, CostCategory.NHS111_CALL, Payer.NHS, costs.nhs111Call());
             }
             case CASE_MANAGER -> tally(Tally.CASE_MANAGER_CONTACTS, c, 1); // paid for by the caseload's FTE
             default -> {
                 tally(Tally.AMBULANCE_CALLS, c, 1);
-                cost(CostCategory.AMBULANCE, Payer.NHS, costs.ambulanceSeeAndTreat());
+                cost(p, CostCategory.AMBULANCE, Payer.NHS, costs.ambulanceSeeAndTreat());
             }
         }
     }
@@ -166,7 +168,7 @@ final class Pathway {
     private void attendAe(int p, double t, long k, boolean admit) {
         int c = pop.cohort(p);
         tally(Tally.AE_ATTENDANCES, c, 1);
-        cost(CostCategory.AE_ATTENDANCE, Payer.NHS, sc.costs().aeAttendance());
+        cost(p, CostCategory.AE_ATTENDANCE, Payer.NHS, sc.costs().aeAttendance());
         pop.acuteCost[p] += (float) sc.costs().aeAttendance();
         if (!admit) {
             sys.log(p, t, "ae_attendance", "ae", "sent_home");
@@ -298,7 +300,7 @@ final class Pathway {
                 tally(Tally.FIRST_ADMISSIONS_FOLLOWED, c, 1);
             }
         }
-        cost(CostCategory.ADMISSION, Payer.NHS, sc.costs().admission());
+        cost(p, CostCategory.ADMISSION, Payer.NHS, sc.costs().admission());
         pop.acuteCost[p] += (float) sc.costs().admission();
 
         Group g = groups[c];
@@ -732,6 +734,7 @@ final class Pathway {
             pop.careSet(p, Population.FOLLOWED_UP, true);
             tally(Tally.FOLLOW_UPS, pop.stayCohort[p], 1);
             sys.postIntegration(sys.period(), sys.followUpMechanism, false, f.costPerDischarge());
+            sys.personCosts.post(p, f.costPerDischarge());
         }
     }
 
@@ -830,6 +833,10 @@ final class Pathway {
         }
         while (service.hasFreePlace()) {
             int q = service.pollWaiting(t, liveness[code], pop.listedSince);
+            if (q == CapacityService.ANONYMOUS) {
+                sys.background.admit(service, t);
+                continue;
+            }
             if (q < 0) {
                 return;
             }
@@ -885,7 +892,7 @@ final class Pathway {
         double days = sc.services().reablement().meanDays() * (0.5 + u(p, Purpose.REABLEMENT_DAYS, n));
         sys.at(t + days, REABLEMENT_END, p, pop.reablementStamp[p]);
         tally(Tally.REABLEMENT_STARTED, pop.cohort(p), 1);
-        cost(CostCategory.REABLEMENT_EPISODE, Payer.LOCAL_AUTHORITY, sc.costs().reablementEpisode());
+        cost(p, CostCategory.REABLEMENT_EPISODE, Payer.LOCAL_AUTHORITY, sc.costs().reablementEpisode());
         sys.log(p, t, "reablement_start", Place.label(pop.place(p)), "");
     }
 
@@ -967,7 +974,8 @@ final class Pathway {
         pop.set(p, Population.RESIDENT, true);
         pop.set(p, Population.NURSING, u(p, Purpose.CARE_HOME_NURSING, n) < ch.nursingShare());
         pop.set(p, Population.SELF_FUNDER, u(p, Purpose.CARE_HOME_SELF_FUNDER, n) < ch.selfFunderShare());
-        sys.careHomeByType[careHomeType(p)].add(t, 1);
+        sys.careHomeByType[careHomeType(pop, p)].add(t, 1);
+        sys.personCosts.careHome(p, t, true);
         if (pop.has(p, Population.HAS_PACKAGE)) {
             releasePackage(p, t);
         }
@@ -981,7 +989,8 @@ final class Pathway {
                 source == Tally.CARE_HOME_FROM_HOSPITAL ? "from_hospital" : source == Tally.CARE_HOME_FROM_IC ? "from_ic" : "from_community");
     }
 
-    private int careHomeType(int p) {
+    /** Residential LA-funded 0, residential self-funded 1, nursing LA-funded 2, nursing self-funded 3. */
+    static int careHomeType(Population pop, int p) {
         return (pop.has(p, Population.NURSING) ? 2 : 0) + (pop.has(p, Population.SELF_FUNDER) ? 1 : 0);
     }
 
@@ -1104,7 +1113,8 @@ final class Pathway {
             }
         }
         if (pop.has(p, Population.RESIDENT)) {
-            sys.careHomeByType[careHomeType(p)].add(t, -1);
+            sys.careHomeByType[careHomeType(pop, p)].add(t, -1);
+            sys.personCosts.careHome(p, t, false);
             sys.careHomes.release(t, p);
             serve(sys.careHomes, t);
         }

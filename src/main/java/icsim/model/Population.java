@@ -32,7 +32,7 @@ final class Population {
      * or two cache misses instead of one per field (a million people do not fit in cache). Counters are
      * stored as doubles, which hold them exactly.
      */
-    private static final int STRIDE = 22;
+    private static final int STRIDE = 23;
     private static final int DEATH_BUDGET = 0;
     private static final int FRAILTY_BUDGET = 1;
     private static final int DEATH_HAZARD = 2;
@@ -55,6 +55,8 @@ final class Population {
     private static final int PLACE = 19;
     private static final int FLAGS = 20;
     private static final int BAND = 21;
+    /** Capitation: this year's cost to the NHS and local authority, less the time-accrued rate x days (PersonCosts). */
+    private static final int COST_BASE = 22;
     private final double[] hot;
 
     final int[] frailtyTransitions;
@@ -314,6 +316,15 @@ final class Population {
 
     void band(int p, int value) {
         hot[p * STRIDE + BAND] = value;
+    }
+
+    /** PersonCosts' base of p's cost this year: here, in the record the events that cost something touch anyway. */
+    double costBase(int p) {
+        return hot[p * STRIDE + COST_BASE];
+    }
+
+    void costBase(int p, double value) {
+        hot[p * STRIDE + COST_BASE] = value;
     }
 
     boolean has(int p, byte flag) {

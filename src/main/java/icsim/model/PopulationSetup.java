@@ -44,17 +44,22 @@ final class PopulationSetup {
                 pop.cohort(p, (Cohort.FIRST_OVER65 + frailty));
             }
             start(p, 0);
+            sys.personCosts.arrive(p, 0, false);
             pop.z(p, (float) sys.rates.initialRiskMultiplier(pop.cohort(p), sys.u(p, Purpose.RISK_Z, 0)));
             sys.scheduleCandidate(p, 0);
             sys.updateHazards(p, 0);
         }
         Scenario.Services sv = sc.services();
-        fill(sys.careHomes, sv.careHomes().capacity().initialOccupancy(), 0);
+        // a shared pool's places start as full as the others; the population takes its share N / P of them
+        double share = sys.background.populationShare;
+        fill(sys.careHomes, sv.careHomes().capacity().initialOccupancy() * share, 0);
         fill(sys.homeCare, sv.homeCare().capacity().initialOccupancy(), 1);
         fill(sys.reablement, sv.reablement().capacity().initialOccupancy(), 2);
         fill(sys.icBeds, sv.icBeds().capacity().initialOccupancy(), 3);
         fill(sys.stepUp, sv.stepUp().initialOccupancy(), 4);
-        fill(sys.acuteBeds, sv.acuteBeds().initialOccupancy(), 5);
+        fill(sys.acuteBeds, sv.acuteBeds().initialOccupancy() * share, 5);
+        sys.background.fill(Background.CARE_HOME, sv.careHomes().capacity().initialOccupancy());
+        sys.background.fill(Background.ACUTE, sv.acuteBeds().initialOccupancy());
     }
 
     /** A replacement entrant in slot p (its generation already advanced): same group, or aged 65. */
@@ -68,6 +73,7 @@ final class PopulationSetup {
             pop.cohort(p, previousCohort);
         }
         start(p, t);
+        sys.personCosts.arrive(p, t, true);
         sys.log(p, t, "entrant", "home", "");
     }
 

@@ -62,6 +62,10 @@ final class Purpose {
     static final int ARRIVAL_GAP = 40;
     static final int PICK_SLOT = 41;
     static final int PICK_ACCEPT = 42;
+    // a shared pool's background (key = BACKGROUND_KEY - stream): stay of admission i, or of initial occupant -1 - i
+    static final long BACKGROUND_KEY = -2_000_000L;
+    static final int BACKGROUND_STAY = 43;
+    static final int BACKGROUND_ELAPSED = 44;
 
     private Purpose() {
     }

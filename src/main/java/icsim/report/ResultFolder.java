@@ -105,7 +105,9 @@ final class ResultFolder {
             if (!beds.path("per_100k").isNumber() || !size.isNumber()) {
                 return -1;
             }
-            long places = Math.round(beds.path("per_100k").asDouble() * size.asDouble() / 100_000.0);
+            // beds of a shared pool are sized for its catchment when that is larger (MODEL.md §8.4)
+            double catchment = Math.max(size.asDouble(), scenario.path("services").path("shared_pool").path("population").asDouble(0));
+            long places = Math.round(beds.path("per_100k").asDouble() * catchment / 100_000.0);
             return (int) Math.max(beds.path("minimum_unit").asInt(0), places);
         }
 

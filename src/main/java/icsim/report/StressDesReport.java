@@ -267,7 +267,7 @@ public final class StressDesReport {
         line("  RES[\"Resolved at first contact\"]");
         line("  SU[\"Step-up: urgent community response, " + sv.stepUp().places(n) + " places\"]");
         line("  AE[\"A&E, " + val(s.ae().hoursToDecision()) + " h to decision\"]");
-        line("  BED[\"Acute bed, " + sv.acuteBeds().places(n) + " places; " + (boards() ? "boarding in A&E while full"
+        line("  BED[\"Acute bed, " + sv.acutePlaces(n) + " places; " + (boards() ? "boarding in A&E while full"
                 : "diverted elsewhere while full") + "\"]");
         line("  MFFD[\"Medically fit for discharge: need drawn\"]");
         line("  PROC[\"Assessment, funding handoff, FIFO list; the bed is held\"]");
@@ -275,7 +275,7 @@ public final class StressDesReport {
         line("  REAB[\"Reablement, " + sv.reablement().capacity().places(n) + " places\"]");
         line("  HC[\"Home-care packages, " + sv.homeCare().capacity().places(n) + "\"]");
         line("  IC[\"Step-down IC beds, " + sv.icBeds().capacity().places(n) + "\"]");
-        line("  CH[\"Care homes, " + sv.careHomes().capacity().places(n) + " places\"]");
+        line("  CH[\"Care homes, " + sv.careHomePlaces(n) + " places\"]");
         line("  COMM[\"Community referrals from home\"]");
         line("  DEATH[\"Death" + (s.population().replaceDeaths() ? ": an entrant takes the place" : ": closed cohort")
                 + "\"]");
@@ -544,18 +544,18 @@ public final class StressDesReport {
         Map<String, Double> load = LoadEstimate.of(s);
         line("| service | places | per 100k | minimum unit | starts full | expected load | mean occupancy (95 % interval) | wait |");
         line("|---|---|---|---|---|---|---|---|");
-        resource("acute_beds", sv().acuteBeds(), load, "acute_occupancy_mean", boards()
+        resource("acute_beds", sv().acuteBeds(), sv().acutePlaces(n), load, "acute_occupancy_mean", boards()
                 ? metric("ae_boarding_hours_per_admission") + " h boarding in A&E per admission"
                 : "no list: diverted when full");
-        resource("step_up", sv().stepUp(), load, "step_up_occupancy_mean",
+        resource("step_up", sv().stepUp(), sv().stepUp().places(n), load, "step_up_occupancy_mean",
                 "no list: " + metric("step_up_refused_full") + " referrals refused a year");
-        resource("ic_beds", sv().icBeds().capacity(), load, "ic_bed_occupancy_mean", metric("wait_days_ic_bed") + " days");
-        resource("reablement", sv().reablement().capacity(), load, "reablement_occupancy_mean",
+        resource("ic_beds", sv().icBeds().capacity(), sv().icBeds().capacity().places(n), load, "ic_bed_occupancy_mean", metric("wait_days_ic_bed") + " days");
+        resource("reablement", sv().reablement().capacity(), sv().reablement().capacity().places(n), load, "reablement_occupancy_mean",
                 metric("wait_days_reablement") + " days");
-        resource("home_care", sv().homeCare().capacity(), load, "home_care_occupancy_mean", metric("wait_days_home_care") + " days");
-        resource("care_homes", sv().careHomes().capacity(), load, "care_home_occupancy_mean", metric("wait_days_care_home") + " days");
+        resource("home_care", sv().homeCare().capacity(), sv().homeCare().capacity().places(n), load, "home_care_occupancy_mean", metric("wait_days_home_care") + " days");
+        resource("care_homes", sv().careHomes().capacity(), sv().careHomePlaces(n), load, "care_home_occupancy_mean", metric("wait_days_care_home") + " days");
         if (s.integration().d2a().enabled()) {
-            resource("d2a", s.integration().d2a().capacity(), load, "d2a_occupancy_mean", "no list: hospital process instead");
+            resource("d2a", s.integration().d2a().capacity(), s.integration().d2a().capacity().places(n), load, "d2a_occupancy_mean", "no list: hospital process instead");
         }
         line();
         Scenario.CaseManagement cm = s.integration().caseManagement();
@@ -1027,10 +1027,10 @@ public final class StressDesReport {
         return String.join(", ", r);
     }
 
-    private void resource(String name, Capacity cap, Map<String, Double> load, String occupancyMetric, String waitText) {
+    private void resource(String name, Capacity cap, int places, Map<String, Double> load, String occupancyMetric, String waitText) {
         Estimate occ = c.summary().overall(occupancyMetric);
         Double l = load.get(name);
-        line("| `" + name + "` | " + cap.places(n) + " | " + val(cap.per100k()) + " | " + cap.minimumUnit() + " | "
+        line("| `" + name + "` | " + places + " | " + val(cap.per100k()) + " | " + cap.minimumUnit() + " | "
                 + val(cap.initialOccupancy()) + " | " + (l == null ? "n/a" : num(l)) + " | "
                 + (occ == null ? "n/a" : num(occ.mean()) + " " + interval(occ)) + " | " + cell(waitText) + " |");
     }

@@ -198,7 +198,39 @@ public record Scenario(
     }
 
     public record Services(Capacity acuteBeds, Capacity stepUp, IcBeds icBeds, Reablement reablement,
-                           HomeCare homeCare, CareHomes careHomes) {
+                           HomeCare homeCare, CareHomes careHomes, SharedPool sharedPool) {
+        /** Acute beds: sized for the shared pool's catchment when it is larger than the population. */
+        public int acutePlaces(int population) {
+            return acuteBeds.places(sharedPool.catchment(population));
+        }
+
+        /** Care-home places: sized for the shared pool's catchment when it is larger than the population. */
+        public int careHomePlaces(int population) {
+            return careHomes.capacity().places(sharedPool.catchment(population));
+        }
+    }
+
+    /**
+     * Acute beds and care homes shared with a wider catchment (MODEL.md §8.4, scale experiment). When population
+     * exceeds the registered population N, both are sized for it and the other population - N people are a
+     * background load: Poisson admissions at the given rates per 1,000 a year, lognormal acute stays and
+     * exponential care-home stays, queueing first come, first served with everyone else. 0 = off.
+     */
+    public record SharedPool(@Bounds(min = 0, max = 20_000_000) int population,
+                             @JsonProperty("acute_admissions_per_1000") @Bounds(min = 0, max = 1000) double acuteAdmissionsPer1000,
+                             @Bounds(min = 0, max = 365) double acuteMeanStayDays,
+                             @Bounds(min = 0, max = 20) double acuteStayCv,
+                             @JsonProperty("care_home_admissions_per_1000") @Bounds(min = 0, max = 1000) double careHomeAdmissionsPer1000,
+                             @Bounds(min = 0, max = 36500) double careHomeMeanStayDays) {
+        /** The population shared services are sized for: the catchment when larger than the population, else it. */
+        public int catchment(int population) {
+            return Math.max(population, this.population);
+        }
+
+        /** Whether there is a background beyond the population. */
+        public boolean pools(int population) {
+            return this.population > population;
+        }
     }
 
     /** Capacity = max(minimum_unit, round(per_100k x population / 100,000)). */
@@ -254,9 +286,14 @@ public record Scenario(
                         @Bounds(min = 0) double ambulanceSeeAndTreat) {
     }
 
+    /**
+     * @param stopLossThreshold individual annual cost (NHS and local authority, £) above which stop-loss cover
+     *                          pays, for the capitation risk of the scale experiment (MODEL.md §8.4)
+     */
     public record Costing(@Bounds(min = 0, max = 0.5) double discountRate,
                           @Bounds(min = 0) double financialBedFixedPerDay,
-                          @Bounds(min = 0) double financialBedVariablePerDay) {
+                          @Bounds(min = 0) double financialBedVariablePerDay,
+                          @Bounds(min = 0) double stopLossThreshold) {
     }
 
     /** How each sector's providers are paid (MODEL.md §4): income and margin sit beside the costs. */

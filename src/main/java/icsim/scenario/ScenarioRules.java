@@ -172,6 +172,15 @@ final class ScenarioRules {
             return new Violation(List.of("population", "initial_structure"),
                     "must be 'stationary' or 'given', got '" + structure + "'");
         }
+        if (s.costing().stopLossThreshold() <= 0) {
+            return new Violation(List.of("costing", "stop_loss_threshold"),
+                    "must be > 0 (£ of one person's annual cost above which stop-loss cover pays), got "
+                            + YamlSchema.number(s.costing().stopLossThreshold()));
+        }
+        Violation pool = checkSharedPool(s);
+        if (pool != null) {
+            return pool;
+        }
         Scenario.Payment pay = s.payment();
         Scenario.SectorPayment[] sectors = {pay.primary(), pay.community(), pay.acute(), pay.socialCare()};
         String[] names = {"primary", "community", "acute", "social_care"};
@@ -209,6 +218,24 @@ final class ScenarioRules {
                     List.of("lognormal", "exponential"));
         }
         return v != null ? v : checkIntegration(s.integration());
+    }
+
+    /** A background that is admitted must stay somewhere: a mean stay of 0 would be admissions without bed days. */
+    private static Violation checkSharedPool(Scenario s) {
+        Scenario.SharedPool pool = s.services().sharedPool();
+        if (!pool.pools(s.population().size())) {
+            return null;
+        }
+        List<Object> base = List.of("services", "shared_pool");
+        if (pool.acuteAdmissionsPer1000() > 0 && pool.acuteMeanStayDays() <= 0) {
+            return new Violation(YamlSchema.child(base, "acute_mean_stay_days"),
+                    "must be > 0 while acute_admissions_per_1000 is above 0 (give the background's mean stay in days)");
+        }
+        if (pool.careHomeAdmissionsPer1000() > 0 && pool.careHomeMeanStayDays() <= 0) {
+            return new Violation(YamlSchema.child(base, "care_home_mean_stay_days"),
+                    "must be > 0 while care_home_admissions_per_1000 is above 0 (give the background's mean stay in days)");
+        }
+        return null;
     }
 
     private static Violation checkIntegration(Scenario.Integration in) {

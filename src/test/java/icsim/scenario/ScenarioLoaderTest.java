@@ -177,6 +177,46 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void stopLossThresholdMustBePositive() {
+        assertEquals("scenarios/bad.yaml: costing.stop_loss_threshold: must be ≥ 0, got -1",
+                error(mutate("stop_loss_threshold: 50000 ", "stop_loss_threshold: -1 ")));
+        assertEquals("scenarios/bad.yaml: costing.stop_loss_threshold: must be > 0 (£ of one person's annual cost above "
+                        + "which stop-loss cover pays), got 0",
+                error(mutate("stop_loss_threshold: 50000 ", "stop_loss_threshold: 0 ")));
+    }
+
+    /** MODEL.md §8.4: every number of the shared pool is checked for sign, with its YAML path. */
+    @ParameterizedTest
+    @MethodSource("sharedPoolKeys")
+    void sharedPoolRejectsNegativeValues(String key, String value) {
+        String message = error(mutate("    " + key + ": " + value + " ", "    " + key + ": -1 "));
+        assertTrue(message.startsWith("scenarios/bad.yaml: services.shared_pool." + key + ": must be between 0 and "),
+                message);
+        assertTrue(message.endsWith(", got -1"), message);
+    }
+
+    static Stream<Arguments> sharedPoolKeys() {
+        return Stream.of(Arguments.of("population", "0"), Arguments.of("acute_admissions_per_1000", "61.6"),
+                Arguments.of("acute_mean_stay_days", "9.25"), Arguments.of("acute_stay_cv", "2.5"),
+                Arguments.of("care_home_admissions_per_1000", "2.10"), Arguments.of("care_home_mean_stay_days", "930"));
+    }
+
+    @Test
+    void sharedPoolNeedsStaysWhenItAdmits() throws ScenarioException {
+        String text = mutate("    acute_mean_stay_days: 9.25 ", "    acute_mean_stay_days: 0 ");
+        assertEquals("scenarios/bad.yaml: services.shared_pool.acute_mean_stay_days: must be > 0 while "
+                + "acute_admissions_per_1000 is above 0 (give the background's mean stay in days)",
+                error(text, Map.of("services.shared_pool.population", 250000)));
+        // a pool no larger than the population is off: nothing to check
+        ScenarioLoader.loadString(fragmented(), LABEL, Path.of("scenarios"), Map.of("services.shared_pool.population", 100000,
+                "services.shared_pool.acute_mean_stay_days", 0));
+        Scenario s = ScenarioLoader.loadString(fragmented(), LABEL, Path.of("scenarios"), Map.of("services.shared_pool.population", 250000));
+        assertEquals(425, s.services().acutePlaces(100000), "beds for 250,000 at 170 per 100k");
+        assertEquals(1500, s.services().careHomePlaces(100000));
+        assertEquals(170, s.services().acuteBeds().places(100000));
+    }
+
+    @Test
     void integerBounds() {
         assertEquals("scenarios/bad.yaml: run.replications: must be between 1 and 10000, got 0",
                 error(mutate("  replications: 30 ", "  replications: 0 ")));
@@ -309,7 +349,7 @@ class ScenarioLoaderTest {
                 parent.ae(), parent.discharge(), parent.deconditioning(),
                 new Scenario.Services(new Scenario.Capacity(200, 10, 0.90), parent.services().stepUp(),
                         parent.services().icBeds(), parent.services().reablement(), parent.services().homeCare(),
-                        parent.services().careHomes()),
+                        parent.services().careHomes(), parent.services().sharedPool()),
                 parent.communityReferrals(), parent.costs(), parent.costing(), parent.payment(), parent.integration());
         assertEquals(expected, s);
     }

@@ -19,7 +19,7 @@ public final class ExperimentRunner implements PointRuns {
 
     /** Runs one loaded scenario's replications (the command line adds its progress bar). */
     public interface Executor {
-        ReplicationRunner.Outcome run(Point point, Scenario scenario, int index, int total);
+        ReplicationRunner.Outcome run(Point point, Scenario scenario, boolean capitation, int index, int total);
     }
 
     /** A point that ran, for the provenance record. */
@@ -42,7 +42,8 @@ public final class ExperimentRunner implements PointRuns {
 
     /** Without a progress display: replications on the given threads. */
     public ExperimentRunner(String file, int threads) {
-        this(file, threads, (point, scenario, index, total) -> new ReplicationRunner(threads).run(scenario, 0, null, null));
+        this(file, threads, (point, scenario, capitation, index, total) -> runner(threads, capitation)
+                .run(scenario, 0, null, null));
     }
 
     @Override
@@ -78,13 +79,19 @@ public final class ExperimentRunner implements PointRuns {
         return s;
     }
 
+    /** Replications on the given threads, recording capitation data when asked. */
+    public static ReplicationRunner runner(int threads, boolean capitation) {
+        ReplicationRunner r = new ReplicationRunner(threads);
+        return capitation ? r.recordingCapitation() : r;
+    }
+
     @Override
-    public RunSummary run(Point point) {
+    public RunSummary run(Point point, boolean capitation) {
         RunSummary summary = done.get(point.name());
         if (summary == null) {
             Scenario s = scenario(point);
             long start = System.nanoTime();
-            ReplicationRunner.Outcome outcome = executor.run(point, s, done.size() + 1, loaded.size());
+            ReplicationRunner.Outcome outcome = executor.run(point, s, capitation, done.size() + 1, loaded.size());
             summary = new RunSummary(outcome.results());
             done.put(point.name(), summary);
             ran.add(new Ran(point, s, (System.nanoTime() - start) / 1e9));

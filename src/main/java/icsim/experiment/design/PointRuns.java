@@ -16,7 +16,12 @@ public interface PointRuns {
     Scenario scenario(Point point);
 
     /** The point's replications (run once, then remembered). */
-    RunSummary run(Point point);
+    default RunSummary run(Point point) {
+        return run(point, false);
+    }
+
+    /** The same, with each replication's capitation data when asked (MODEL.md §8.4; it costs a few per cent). */
+    RunSummary run(Point point, boolean capitation);
 
     /** Worker threads for a design that runs its own simulations (results do not depend on it). */
     int threads();
