@@ -80,7 +80,7 @@ public record Table(String file, String title, List<String> columns, List<List<O
         if (column.endsWith("relative_change") || column.endsWith("_change_pct")) {
             return String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * x).replace("-0.0%", "0.0%").replace("+0.0%", "0.0%");
         }
-        if (column.endsWith("_share") || column.endsWith("_probability")) {
+        if (column.endsWith("_share") || column.contains("probability")) {
             return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * x);
         }
         return ConsoleTable.human(x);

@@ -85,9 +85,10 @@ final class ScaleDesign implements Design {
                         + "that a year's spend exceeds the capitated budget by more than %.0f %% (without and with "
                         + "stop-loss cover), the per-capita cost of indivisible community teams, and delayed days per "
                         + "1,000", 100 * overspend),
-                "population", "replication_years", "overspend_probability", "ci_low", "ci_high", "spend_cv",
-                "overspend_probability_stop_loss", "ci_low_stop_loss", "ci_high_stop_loss", "spend_cv_stop_loss",
-                "team_cost_per_head", "team_premium_share", "delayed_days_per_1000");
+                "population", "replication_years", "overspend_probability", "probability_ci_low", "probability_ci_high",
+                "spend_cv", "stop_loss_overspend_probability", "stop_loss_probability_ci_low",
+                "stop_loss_probability_ci_high", "stop_loss_spend_cv", "team_cost_per_head", "team_premium_share",
+                "delayed_days_per_1000");
         for (SizeReading s : readings) {
             double[] ci = s.risk().interval();
             double[] cis = s.riskStopLoss().interval();
