@@ -161,8 +161,13 @@ final class CoverageDepthDesign implements Design {
         DesignResult.Chart chart = new DesignResult.Chart("Bed days averted a year by coverage and depth",
                 "coverage (% of people, highest predicted risk first)", "bed days averted a year", x, names, means,
                 lows, highs);
+        double dearest = ranked.stream().mapToDouble(Cell::integrationCost).max().orElse(0);
+        String binds = dearest <= budgets.get(0).budget() ? String.format(Locale.ROOT, " Every cell spends at most £%.0f "
+                + "a head, within the smallest budget (£%.0f): here the budget never binds, and value per £ decides.",
+                dearest / population, budgets.get(0).budget() / population) : "";
         return new DesignResult(holds ? DesignResult.Verdict.HOLDS : DesignResult.Verdict.DOES_NOT_HOLD,
-                verdictText(budgets, shapes, multiples), List.of(budgetTable.build(), gridTable.build()), List.of(chart));
+                verdictText(budgets, shapes, multiples) + binds, List.of(budgetTable.build(), gridTable.build()),
+                List.of(chart));
     }
 
     /** The best affordable cells at one budget; only cells with a significant reduction are ranked. */
@@ -204,17 +209,27 @@ final class CoverageDepthDesign implements Design {
     static String verdictText(List<BudgetReading> budgets, Shapes shapes, List<Double> multiples) {
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < budgets.size(); k++) {
-            BudgetReading r = budgets.get(k);
-            String best = r.bestValue() == null ? "no affordable cell averts bed days significantly"
-                    : String.format(Locale.ROOT, "%s (%s, %.2f bed days per £1,000)", r.bestValue().name(),
-                    shapes.of(r.bestValue()).text, r.bestValue().value());
-            parts.add(String.format(Locale.ROOT, "at %s× the budget, %s; all-for-all %s", Paired.label(multiples.get(k)),
-                    best, r.allForAllAffordable() ? "affordable" : "not affordable"));
+            parts.add(best(budgets.get(k), shapes));
         }
         String head = holds(budgets, shapes)
                 ? "Leutz's first law holds: the best value at every budget is narrow-and-deep or broad-and-shallow, "
                 + "never all services for all."
                 : "The law does not hold under these parameters at every budget.";
-        return head + " Best value: " + String.join("; ", parts) + ".";
+        if (parts.stream().distinct().count() == 1) {
+            return head + String.format(Locale.ROOT, " Best value at every budget from %s× to %s×: %s.",
+                    Paired.label(multiples.get(0)), Paired.label(multiples.get(multiples.size() - 1)), parts.get(0));
+        }
+        List<String> each = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            each.add("at " + Paired.label(multiples.get(k)) + "× the budget, " + parts.get(k));
+        }
+        return head + " Best value: " + String.join("; ", each) + ".";
+    }
+
+    private static String best(BudgetReading r, Shapes shapes) {
+        String best = r.bestValue() == null ? "no affordable cell averts bed days significantly"
+                : String.format(Locale.ROOT, "%s (%s, %.2f bed days per £1,000)", r.bestValue().name(),
+                shapes.of(r.bestValue()).text, r.bestValue().value());
+        return best + (r.allForAllAffordable() ? "; all-for-all affordable" : "; all-for-all not affordable");
     }
 }
