@@ -31,7 +31,6 @@ final class PersonCosts {
     /** Cells: the under-65 groups (one band each), then each 65+ frailty state by age band. */
     static final int CELLS = Cohort.FIRST_OVER65 + (Cohort.COUNT - Cohort.FIRST_OVER65) * BANDS.length;
 
-    private final CareSystem sys;
     private final Population pop;
     private final Periods periods;
     private final double stopLoss;
@@ -56,7 +55,6 @@ final class PersonCosts {
     private final double[] entrantCost;
 
     PersonCosts(CareSystem sys) {
-        this.sys = sys;
         this.pop = sys.pop;
         this.periods = sys.periods;
         Scenario sc = sys.scenario;
