@@ -39,9 +39,13 @@ final class EvaluationDesign implements Design {
                     + "before and after enrolment needs more than %d measured months (set run.years: %d or more)",
                     months, 2 * months, (2 * months) / 12 + 1));
         }
+        Object never = spec.parameter("never_enrolled_controls", false);
+        if (!(never instanceof Boolean)) {
+            throw new ScenarioException(spec.file(), "parameters.never_enrolled_controls", "must be true or false");
+        }
         long start = System.nanoTime();
         EvaluationDesigns.Result r = EvaluationDesigns.run(in, cf, EvaluationDesigns.Settings.of(in, months, months,
-                cap, false), runs.threads(), null);
+                cap, (Boolean) never), runs.threads(), null);
         double wall = (System.nanoTime() - start) / 1e9;
         runs.note(intervention, wall / 2);
         runs.note(base, wall / 2);
