@@ -29,6 +29,7 @@ public final class ExperimentRunner implements PointRuns {
     private final String file;
     private final int threads;
     private final Executor executor;
+    private final Map<String, Point> prepared = new LinkedHashMap<>();
     private final Map<String, Scenario> loaded = new LinkedHashMap<>();
     private final Map<String, RunSummary> done = new LinkedHashMap<>();
     private final List<Ran> ran = new ArrayList<>();
@@ -59,6 +60,10 @@ public final class ExperimentRunner implements PointRuns {
     @Override
     public void prepare(List<Point> points) throws ScenarioException {
         for (Point p : points) {
+            Point known = prepared.putIfAbsent(p.name(), p);
+            if (known != null && !(known.scenario().equals(p.scenario()) && known.overrides().equals(p.overrides()))) {
+                throw new IllegalStateException("two different points named " + p.name());
+            }
             if (loaded.containsKey(p.name())) {
                 continue;
             }

@@ -38,8 +38,13 @@ final class SweepDesign implements Design {
                 Map<String, String> labels = new LinkedHashMap<>();
                 labels.put("arm", arm == null ? Points.BASE : arm.name());
                 combo.forEach((k, v) -> labels.put(k, Paired.label(v)));
-                points.add(Points.of(spec, name(labels), arm, combo, labels));
+                points.add(Points.of(spec, name(labels, false), arm, combo, labels));
             }
+        }
+        if (spec.factors().keySet().stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).distinct().count()
+                < spec.factors().size()) {
+            // two factors end in the same key: name the points by their full paths
+            points.replaceAll(p -> new Point(name(p.labels(), true), p.scenario(), p.overrides(), p.labels()));
         }
         List<Point> all = new ArrayList<>(points);
         all.add(0, base);
@@ -84,11 +89,11 @@ final class SweepDesign implements Design {
         return new DesignResult(DesignResult.Verdict.NOT_A_LAW, summary, List.of(main, everything.build()), List.of());
     }
 
-    private static String name(Map<String, String> labels) {
+    private static String name(Map<String, String> labels, boolean fullPaths) {
         List<String> parts = new ArrayList<>();
         labels.forEach((k, v) -> {
             if (!k.equals("arm")) {
-                parts.add(k.substring(k.lastIndexOf('.') + 1) + "=" + v);
+                parts.add((fullPaths ? k : k.substring(k.lastIndexOf('.') + 1)) + "=" + v);
             } else if (!v.equals(Points.BASE)) {
                 parts.add(v);
             }

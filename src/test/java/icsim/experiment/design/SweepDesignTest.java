@@ -87,4 +87,17 @@ class SweepDesignTest {
             assertEquals(one.tables().get(t).csv(), two.tables().get(t).csv());
         }
     }
+
+    @Test
+    void factorsEndingInTheSameKeyGetDistinctPointNames() throws Exception {
+        Map<String, List<Object>> factors = new LinkedHashMap<>();
+        factors.put("services.acute_beds.minimum_unit", List.of(10));
+        factors.put("services.step_up.minimum_unit", List.of(10));
+        ExperimentSpec spec = new ExperimentSpec("test", "t", "", "sweep", COORDINATION, tiny(), "acute_bed_days",
+                0.05, List.of(), factors, Map.of());
+        ExperimentRunner runner = new ExperimentRunner("test", 2);
+        new SweepDesign().execute(spec, runner);
+        assertEquals(List.of("base", "services.acute_beds.minimum_unit=10 services.step_up.minimum_unit=10"),
+                List.copyOf(runner.summaries().keySet()));
+    }
 }
