@@ -71,12 +71,10 @@ final class ScaleDesign implements Design {
         }
         runs.prepare(points);
         List<SizeReading> readings = new ArrayList<>();
-        double referenceTeam = Double.NaN;
         for (int i = 0; i < points.size(); i++) {
             Scenario s = runs.scenario(points.get(i));
             RunSummary r = runs.run(points.get(i), true);
             double[] team = teamCost(s);
-            referenceTeam = team[1];
             readings.add(new SizeReading(s.population().size(), risk(r, overspend, false), risk(r, overspend, true),
                     team[0], team[0] / team[1] - 1,
                     1000 * Paired.mean(Paired.values(r, "delayed_transfer_bed_days")) / s.population().size()));
