@@ -45,16 +45,11 @@ class CoverageTest {
     }
 
     private static List<ReplicationResult> run(Scenario s) {
-        Rates rates = new Rates(s);
-        List<ReplicationResult> out = new ArrayList<>();
-        for (int r = 0; r < s.run().replications(); r++) {
-            out.add(new CareSystem(s, rates, r, 0, null, 0).run());
-        }
-        return out;
+        return IntegrationMechanismsTest.run(s);
     }
 
     private static double mean(List<ReplicationResult> results, String metric) {
-        return results.stream().mapToDouble(r -> r.metrics().get(metric)).average().orElseThrow();
+        return IntegrationMechanismsTest.mean(results, metric);
     }
 
     /** Rule all, the top 100 % by risk and every cohort listed are the same model, replication by replication. */

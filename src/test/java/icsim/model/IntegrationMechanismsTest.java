@@ -39,7 +39,8 @@ class IntegrationMechanismsTest {
         return ScenarioLoader.load(Path.of("scenarios", file), all);
     }
 
-    private static List<ReplicationResult> run(Scenario s) {
+    /** Every replication of s, one after another (shared with CoverageTest). */
+    static List<ReplicationResult> run(Scenario s) {
         Rates rates = new Rates(s);
         List<ReplicationResult> out = new ArrayList<>();
         for (int r = 0; r < s.run().replications(); r++) {
@@ -48,7 +49,7 @@ class IntegrationMechanismsTest {
         return out;
     }
 
-    private static double mean(List<ReplicationResult> results, String metric) {
+    static double mean(List<ReplicationResult> results, String metric) {
         return results.stream().mapToDouble(r -> r.metrics().get(metric)).average().orElseThrow();
     }
 
